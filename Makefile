@@ -1,0 +1,47 @@
+# Agendum: `make run` serves the app with a worker, `make test` runs every test.
+# Both do the whole set-up first: system packages, .venv, migrations, static files.
+SHELL := /bin/bash
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test setup sysdeps sysdeps-test migrate static lint format clean
+
+run: sysdeps setup migrate static
+	@$(BIN)/python manage.py load_demo
+	@config/bin/serve.sh
+
+test: sysdeps-test setup static
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+setup: $(STAMP)
+
+$(STAMP): requirements.txt requirements-dev.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+sysdeps:
+	@config/bin/sysdeps.sh run
+
+sysdeps-test:
+	@config/bin/sysdeps.sh test
+
+migrate: setup
+	$(BIN)/python manage.py migrate --no-input -v 0
+
+static: setup
+	$(BIN)/python manage.py collectstatic --no-input -v 0
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: setup
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var/staticfiles
