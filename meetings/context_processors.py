@@ -1,0 +1,40 @@
+from django.utils.functional import SimpleLazyObject
+
+from meetings.enums import Role
+from meetings.rules import roles_by_body
+
+
+def roles(request):
+    """What the header and navigation need to know about the user's roles.
+
+    Lazy: pages that do not show the navigation pay nothing; the rest pay one query.
+    """
+
+    def memberships():
+        user = request.user
+        if not user.is_authenticated:
+            return []
+        from meetings.selectors import memberships_of
+
+        return list(memberships_of(user=user))
+
+    def flags():
+        by_body = roles_by_body(request.user)
+        every = set().union(*by_body.values()) if by_body else set()
+        return {
+            "any": bool(every),
+            "secretariat": Role.SECRETARIAT in every,
+            "presiding": bool(every & {Role.CHAIR, Role.VICE_CHAIR}),
+            "delegate": Role.DELEGATE in every,
+        }
+
+    def nav_links():
+        from meetings.panels import NAV_PROVIDERS
+
+        return [link for provider in NAV_PROVIDERS for link in provider(request)]
+
+    return {
+        "nav_links": SimpleLazyObject(nav_links),
+        "my_memberships": SimpleLazyObject(memberships),
+        "my_role_flags": SimpleLazyObject(flags),
+    }

@@ -1,0 +1,187 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.validators import RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+
+from meetings.enums import MeetingMode, Role
+
+symbol_prefix_validator = RegexValidator(
+    r"^[A-Z][A-Za-z]*(-[A-Za-z&]+)*$",
+    "A symbol prefix is letters, optionally in hyphenated parts, such as CWG-Internet or C.",
+)
+
+
+def ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+class Body(models.Model):
+    acronym = models.CharField(max_length=40, unique=True)
+    name = models.CharField("full name", max_length=255)
+    slug = models.SlugField(max_length=60, unique=True, help_text="Used in web addresses.")
+    symbol_prefix = models.CharField(
+        max_length=40,
+        unique=True,
+        validators=[symbol_prefix_validator],
+        help_text="Begins every document symbol of the body: CWG-Internet gives CWG-Internet-21/1.",
+    )
+    symbol_joiner = models.CharField(
+        max_length=1,
+        blank=True,
+        default="-",
+        choices=[("-", "Hyphen (CWG-Internet-21/1)"), ("", "None (C25/1)")],
+        help_text="What stands between the prefix and the meeting number in a symbol.",
+    )
+
+    class Meta:
+        ordering = ["acronym"]
+        verbose_name_plural = "bodies"
+
+    def __str__(self) -> str:
+        return self.acronym
+
+    def get_absolute_url(self) -> str:
+        return reverse("meetings:body_detail", kwargs={"body": self.slug})
+
+    def meeting_symbol(self, number: int) -> str:
+        return f"{self.symbol_prefix}{self.symbol_joiner}{number}"
+
+
+class Meeting(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
+    number = models.PositiveIntegerField(help_text="Ordinal number: 21 for the 21st meeting.")
+    start_date = models.DateField()
+    end_date = models.DateField()
+    mode = models.CharField(max_length=12, choices=MeetingMode.choices, default=MeetingMode.HYBRID)
+    venue = models.CharField(
+        max_length=200, blank=True, help_text="Place and room, e.g. ITU Headquarters, Geneva."
+    )
+    contribution_deadline = models.DateTimeField(
+        null=True,
+        blank=True,
+        help_text="Contributions received later are accepted but marked late.",
+    )
+
+    class Meta:
+        ordering = ["body__acronym", "-start_date"]
+        constraints = [
+            models.UniqueConstraint(fields=["body", "number"], name="meeting_unique_number"),
+            models.CheckConstraint(
+                condition=Q(end_date__gte=F("start_date")), name="meeting_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "meetings:meeting_detail", kwargs={"body": self.body.slug, "number": self.number}
+        )
+
+    @property
+    def display_name(self) -> str:
+        return f"{ordinal(self.number)} meeting of {self.body.acronym}"
+
+    @property
+    def symbol_stem(self) -> str:
+        """The part of every document symbol of this meeting before the slash."""
+        return self.body.meeting_symbol(self.number)
+
+    @property
+    def is_upcoming(self) -> bool:
+        return self.end_date >= timezone.localdate()
+
+    @property
+    def deadline_passed(self) -> bool:
+        return (
+            self.contribution_deadline is not None and timezone.now() > self.contribution_deadline
+        )
+
+
+class Session(models.Model):
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="sessions")
+    title = models.CharField(
+        max_length=120, blank=True, help_text="Optional, e.g. 'Morning session'."
+    )
+    date = models.DateField()
+    start_time = models.TimeField()
+    end_time = models.TimeField()
+    room = models.CharField(max_length=120, blank=True)
+
+    class Meta:
+        ordering = ["date", "start_time", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_time__gt=F("start_time")), name="session_ends_after_start"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        when = f"{self.date:%d %B %Y}, {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+        return f"{self.title} ({when})" if self.title else when
+
+    @property
+    def duration(self) -> dt.timedelta:
+        return dt.datetime.combine(self.date, self.end_time) - dt.datetime.combine(
+            self.date, self.start_time
+        )
+
+
+class MemberState(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    iso_code = models.CharField(
+        "ISO 3166 code",
+        max_length=3,
+        unique=True,
+        validators=[RegexValidator(r"^[A-Z]{3}$", "Three capital letters, e.g. CHE.")],
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships"
+    )
+    body = models.ForeignKey(Body, on_delete=models.CASCADE, related_name="memberships")
+    role = models.CharField(max_length=12, choices=Role.choices)
+    member_state = models.ForeignKey(
+        MemberState,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="memberships",
+        help_text="Required for delegates: the Member State they represent.",
+    )
+
+    class Meta:
+        ordering = ["body__acronym", "role"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "body", "role"], name="membership_unique_role"),
+            models.CheckConstraint(
+                condition=~Q(role=Role.DELEGATE) | Q(member_state__isnull=False),
+                name="membership_delegate_has_state",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        label = f"{self.get_role_display()} of {self.body}"
+        if self.member_state_id:
+            label += f" for {self.member_state}"
+        return label

@@ -1,0 +1,192 @@
+"""Every write of the meetings app. Views, forms, admin and commands call these."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db import IntegrityError, transaction
+
+from meetings.enums import MeetingMode, Role
+from meetings.exceptions import InvalidMeeting, InvalidSession
+from meetings.models import Body, Meeting, Membership, MemberState, Session
+from meetings.rules import forget_roles
+
+
+def _check_meeting_dates(*, start_date: dt.date, end_date: dt.date, contribution_deadline) -> None:
+    if end_date < start_date:
+        raise InvalidMeeting("The meeting cannot end before it starts.")
+    if contribution_deadline is not None and contribution_deadline.date() > end_date:
+        raise InvalidMeeting("The contribution deadline must fall before the meeting ends.")
+
+
+@transaction.atomic
+def meeting_create(
+    *,
+    body: Body,
+    number: int,
+    start_date: dt.date,
+    end_date: dt.date,
+    mode: str = MeetingMode.HYBRID,
+    venue: str = "",
+    contribution_deadline: dt.datetime | None = None,
+) -> Meeting:
+    _check_meeting_dates(
+        start_date=start_date, end_date=end_date, contribution_deadline=contribution_deadline
+    )
+    if Meeting.objects.filter(body=body, number=number).exists():
+        raise InvalidMeeting(f"{body.acronym} already has a meeting numbered {number}.")
+    try:
+        with transaction.atomic():
+            return Meeting.objects.create(
+                body=body,
+                number=number,
+                start_date=start_date,
+                end_date=end_date,
+                mode=mode,
+                venue=venue,
+                contribution_deadline=contribution_deadline,
+            )
+    except IntegrityError:
+        # Two people created the same meeting at once: the second gets the sentence.
+        raise InvalidMeeting(f"{body.acronym} already has a meeting numbered {number}.") from None
+
+
+@transaction.atomic
+def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
+    allowed = {"number", "start_date", "end_date", "mode", "venue", "contribution_deadline"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"meeting_update() got unexpected fields: {sorted(unknown)}")
+    merged = {name: fields.get(name, getattr(meeting, name)) for name in allowed}
+    _check_meeting_dates(
+        start_date=merged["start_date"],
+        end_date=merged["end_date"],
+        contribution_deadline=merged["contribution_deadline"],
+    )
+    if (
+        merged["number"] != meeting.number
+        and Meeting.objects.filter(body_id=meeting.body_id, number=merged["number"]).exists()
+    ):
+        raise InvalidMeeting(
+            f"{meeting.body.acronym} already has a meeting numbered {merged['number']}."
+        )
+    outside = meeting.sessions.exclude(date__range=(merged["start_date"], merged["end_date"]))
+    if outside.exists():
+        raise InvalidMeeting(
+            "Some sessions fall outside the new dates; move or delete them first: "
+            + ", ".join(s.label for s in outside)
+            + "."
+        )
+    changed = [name for name in allowed if getattr(meeting, name) != merged[name]]
+    for name in changed:
+        setattr(meeting, name, merged[name])
+    if changed:
+        meeting.save(update_fields=changed)
+    return meeting
+
+
+def _check_session(
+    *,
+    meeting: Meeting,
+    date: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    room: str,
+    exclude_pk: int | None = None,
+) -> None:
+    if not (meeting.start_date <= date <= meeting.end_date):
+        raise InvalidSession(
+            f"The session must be held during the meeting, between "
+            f"{meeting.start_date:%d %B %Y} and {meeting.end_date:%d %B %Y}."
+        )
+    if end_time <= start_time:
+        raise InvalidSession("The session must end after it starts.")
+    clashes = meeting.sessions.filter(date=date, start_time__lt=end_time, end_time__gt=start_time)
+    if exclude_pk is not None:
+        clashes = clashes.exclude(pk=exclude_pk)
+    if room:
+        clashes = clashes.filter(room__iexact=room)
+    clash = clashes.first()
+    if clash is not None and room:
+        raise InvalidSession(f"Room {room} is already taken at that time by {clash.label}.")
+
+
+@transaction.atomic
+def session_create(
+    *,
+    meeting: Meeting,
+    date: dt.date,
+    start_time: dt.time,
+    end_time: dt.time,
+    room: str = "",
+    title: str = "",
+) -> Session:
+    _check_session(meeting=meeting, date=date, start_time=start_time, end_time=end_time, room=room)
+    return Session.objects.create(
+        meeting=meeting, date=date, start_time=start_time, end_time=end_time, room=room, title=title
+    )
+
+
+@transaction.atomic
+def session_update(*, session: Session, **fields) -> Session:
+    allowed = {"date", "start_time", "end_time", "room", "title"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"session_update() got unexpected fields: {sorted(unknown)}")
+    merged = {name: fields.get(name, getattr(session, name)) for name in allowed}
+    _check_session(
+        meeting=session.meeting,
+        date=merged["date"],
+        start_time=merged["start_time"],
+        end_time=merged["end_time"],
+        room=merged["room"],
+        exclude_pk=session.pk,
+    )
+    changed = [name for name in allowed if getattr(session, name) != merged[name]]
+    for name in changed:
+        setattr(session, name, merged[name])
+    if changed:
+        session.save(update_fields=changed)
+    return session
+
+
+@transaction.atomic
+def session_delete(*, session: Session) -> None:
+    session.delete()
+
+
+@transaction.atomic
+def body_create(
+    *, acronym: str, name: str, slug: str, symbol_prefix: str, symbol_joiner: str = "-"
+) -> Body:
+    body = Body(
+        acronym=acronym,
+        name=name,
+        slug=slug,
+        symbol_prefix=symbol_prefix,
+        symbol_joiner=symbol_joiner,
+    )
+    body.full_clean()
+    body.save()
+    return body
+
+
+@transaction.atomic
+def member_state_create(*, name: str, iso_code: str) -> MemberState:
+    state = MemberState(name=name, iso_code=iso_code)
+    state.full_clean()
+    state.save()
+    return state
+
+
+@transaction.atomic
+def membership_grant(
+    *, user, body: Body, role: str, member_state: MemberState | None = None
+) -> Membership:
+    if role == Role.DELEGATE and member_state is None:
+        raise ValueError("A delegate represents a Member State; name it.")
+    membership, _ = Membership.objects.get_or_create(
+        user=user, body=body, role=role, defaults={"member_state": member_state}
+    )
+    forget_roles(user)
+    return membership
