@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's ORM must still be
+# allowed there for live_server tests.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+CHROMIUM = "/usr/bin/chromium"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing a password the production way costs ~0.3 s; tests log many people in.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # live_server serves static files from the finders by their plain names; the hashed
+    # names of the manifest storage exist only after collectstatic (which `make test` also
+    # runs, so a broken manifest still fails the build).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    # In CI the run must use the real services; fail before any test if it does not.
+    if os.environ.get("AGENDUM_REQUIRE_SERVICES") != "1":
+        return
+
+    engine = settings.DATABASES["default"]["ENGINE"]
+    broker = settings.CELERY_BROKER_URL
+    if "postgresql" not in engine or not broker.startswith("redis://"):
+        raise pytest.UsageError(
+            f"AGENDUM_REQUIRE_SERVICES=1 but the database is {engine} and the broker {broker}; "
+            "CI must run against PostgreSQL and Redis."
+        )
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: `make test` installs Debian's chromium package.")
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+        ],
+    }
+
+
+@pytest.fixture
+def browser_context_args(browser_context_args):
+    return {**browser_context_args, "viewport": {"width": 1280, "height": 900}}
+
+
+@pytest.fixture
+def celery_worker_thread(transactional_db):
+    """A real Celery worker consuming from the configured broker (filesystem or Redis),
+    in a thread of the test process so it sees the test database."""
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery import app
+
+    with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
+        yield worker
+
+
+ROLE_NAMES = [
+    "anonymous",
+    "outsider",
+    "delegate",
+    "secretariat",
+    "chair",
+    "vice_chair",
+    "other_body_secretariat",
+    "superuser",
+]
+
+
+@pytest.fixture
+def body(db):
+    from tests.factories import BodyFactory
+
+    return BodyFactory(
+        acronym="CWG-Internet",
+        name="Council Working Group on international Internet-related public policy issues",
+        slug="cwg-internet",
+        symbol_prefix="CWG-Internet",
+    )
+
+
+@pytest.fixture
+def meeting(body):
+    from tests.factories import MeetingFactory
+
+    return MeetingFactory(body=body, number=21)
+
+
+@pytest.fixture
+def people(body):
+    """One user for every kind of person the permissions distinguish, for ``body``."""
+    from meetings.enums import Role
+    from tests.factories import BodyFactory, MembershipFactory, MemberStateFactory, UserFactory
+
+    other = BodyFactory(acronym="CWG-WSIS&SDG", slug="cwg-wsis-sdg", symbol_prefix="CWG-WSIS&SDG")
+    state = MemberStateFactory(name="Russian Federation", iso_code="RUS")
+    users = {"anonymous": None, "outsider": UserFactory(username="outsider")}
+    users["delegate"] = MembershipFactory(
+        user=UserFactory(username="delegate"), body=body, role=Role.DELEGATE, member_state=state
+    ).user
+    for name, role in [
+        ("secretariat", Role.SECRETARIAT),
+        ("chair", Role.CHAIR),
+        ("vice_chair", Role.VICE_CHAIR),
+    ]:
+        users[name] = MembershipFactory(
+            user=UserFactory(username=name), body=body, role=role, member_state=None
+        ).user
+    users["other_body_secretariat"] = MembershipFactory(
+        user=UserFactory(username="other_secretariat"),
+        body=other,
+        role=Role.SECRETARIAT,
+        member_state=None,
+    ).user
+    users["superuser"] = UserFactory(username="root", is_superuser=True, is_staff=True)
+    return users
+
+
+@pytest.fixture
+def client_for(client, people):
+    """``client_for("chair")``: the test client logged in as that person."""
+
+    def make(role: str):
+        from django.test import Client
+
+        c = Client()
+        if people[role] is not None:
+            c.force_login(people[role])
+        return c
+
+    return make
