@@ -23,6 +23,8 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/me/", my_roles, name="my_roles"),
+    path("documents/", include("documents.urls")),
+    path("", include("agendas.urls")),
     path("", include("meetings.urls")),
 ]
 

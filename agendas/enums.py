@@ -1,0 +1,46 @@
+from django.db import models
+
+
+class AgendaState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    ADOPTED = "adopted", "Adopted"
+
+
+class FixedItem(models.TextChoices):
+    """The usual items of a real agenda, easy to add in one click."""
+
+    NONE = "", "—"
+    OPENING = "opening", "Opening of the meeting"
+    ADOPTION = "adoption", "Adoption of the agenda"
+    AOB = "aob", "Any other business"
+    CLOSING = "closing", "Closing of the meeting"
+
+
+class ProposalState(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    SUBMITTED = "submitted", "Submitted"
+    UNDER_CONSIDERATION = "under_consideration", "Under consideration"
+    INCLUDED = "included", "Included"
+    REJECTED = "rejected", "Rejected"
+    DEFERRED = "deferred", "Deferred"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class Decision(models.TextChoices):
+    INCLUDE = "include", "Include in the agenda"
+    REJECT = "reject", "Reject"
+    DEFER = "defer", "Defer to a later meeting"
+
+
+DECIDED = frozenset({ProposalState.INCLUDED, ProposalState.REJECTED, ProposalState.DEFERRED})
+WITHDRAWABLE = frozenset(
+    {ProposalState.DRAFT, ProposalState.SUBMITTED, ProposalState.UNDER_CONSIDERATION}
+)
+# States in which the proposer may still edit the text.
+EDITABLE = frozenset({ProposalState.DRAFT, ProposalState.SUBMITTED})
+OPEN = frozenset({ProposalState.SUBMITTED, ProposalState.UNDER_CONSIDERATION})
+DECISION_STATE = {
+    Decision.INCLUDE: ProposalState.INCLUDED,
+    Decision.REJECT: ProposalState.REJECTED,
+    Decision.DEFER: ProposalState.DEFERRED,
+}

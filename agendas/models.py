@@ -1,0 +1,205 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from agendas.enums import AgendaState, FixedItem, ProposalState
+from documents.models import Document
+from meetings.models import Meeting, MemberState, Session
+
+
+class Agenda(models.Model):
+    """The agenda of one meeting, itself a registered document (usually {meeting}/1)."""
+
+    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    document = models.OneToOneField(Document, on_delete=models.PROTECT, related_name="agenda_of")
+    state = models.CharField(max_length=10, choices=AgendaState.choices, default=AgendaState.DRAFT)
+    adopted_at = models.DateTimeField(null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Bumped by every change of the items: the editor and the cache key use it.
+    version = models.PositiveIntegerField(default=0)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return f"Agenda of the {self.meeting}"
+
+    def get_absolute_url(self) -> str:
+        return reverse(
+            "agendas:agenda",
+            kwargs={"body": self.meeting.body.slug, "number": self.meeting.number},
+        )
+
+    @property
+    def body_id(self) -> int:
+        return self.meeting.body_id
+
+
+class AgendaItem(models.Model):
+    """An item of the live draft. Its number (2, 2.1) is derived from its place in the tree:
+    ``parent`` and ``position`` among its siblings."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="items")
+    parent = models.ForeignKey(
+        "self", on_delete=models.CASCADE, null=True, blank=True, related_name="children"
+    )
+    position = models.PositiveIntegerField(default=0)
+    title = models.CharField(max_length=500)
+    description = models.TextField(blank=True)
+    fixed = models.CharField(max_length=10, choices=FixedItem.choices, blank=True, default="")
+    session = models.ForeignKey(
+        Session, on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items"
+    )
+    proposal = models.OneToOneField(
+        "agendas.Proposal",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_item",
+    )
+    is_late = models.BooleanField(default=False)
+    documents = models.ManyToManyField(
+        Document, through="AgendaItemDocument", related_name="agenda_items", blank=True
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["agenda", "parent_id", "position", "pk"]
+        indexes = [models.Index(fields=["agenda", "parent", "position"])]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def body_id(self) -> int:
+        return self.agenda.meeting.body_id
+
+
+class AgendaItemDocument(models.Model):
+    """A document allocated to an item, in the order the secretariat lists them."""
+
+    item = models.ForeignKey(AgendaItem, on_delete=models.CASCADE, related_name="allocations")
+    document = models.ForeignKey(Document, on_delete=models.PROTECT, related_name="allocations")
+    position = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["item", "position", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["item", "document"], name="allocation_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} under {self.item}"
+
+
+class AgendaRevision(models.Model):
+    """One issue of the agenda (0 = first issue, then Rev.1, Rev.2 ...). ``content`` is the
+    frozen tree as it was issued; it never changes afterwards."""
+
+    agenda = models.ForeignKey(Agenda, on_delete=models.CASCADE, related_name="revisions")
+    number = models.PositiveIntegerField()
+    document = models.OneToOneField(
+        Document, on_delete=models.PROTECT, related_name="agenda_revision"
+    )
+    content = models.JSONField()
+    adopted = models.BooleanField(
+        default=False, help_text="Issued after the agenda had been adopted."
+    )
+    note = models.CharField(max_length=500, blank=True)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    issued_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["agenda", "number"]
+        constraints = [models.UniqueConstraint(fields=["agenda", "number"], name="revision_unique")]
+
+    def __str__(self) -> str:
+        return self.label
+
+    @property
+    def label(self) -> str:
+        return "First issue" if self.number == 0 else f"Rev.{self.number}"
+
+
+class Proposal(models.Model):
+    """An agenda-item proposal from a Member State, shaped like a real contribution."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="proposals")
+    proposer = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="proposals"
+    )
+    member_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, related_name="proposals"
+    )
+    co_sponsors = models.ManyToManyField(
+        MemberState, blank=True, related_name="co_sponsored_proposals"
+    )
+    title = models.CharField("title of the proposed item", max_length=500)
+    purpose = models.TextField()
+    action_required = models.TextField()
+    references = models.TextField(blank=True)
+    introduction = models.TextField(blank=True)
+    proposals = models.TextField()
+
+    state = models.CharField(
+        max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT
+    )
+    document = models.OneToOneField(
+        Document, on_delete=models.PROTECT, null=True, blank=True, related_name="proposal"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    is_late = models.BooleanField(default=False)
+    decision_rationale = models.TextField(blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    deferred_to = models.ForeignKey(
+        Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="deferred_proposals"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated_at", "-pk"]
+        indexes = [models.Index(fields=["meeting", "state"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(state=ProposalState.DEFERRED) | Q(deferred_to__isnull=False),
+                name="proposal_deferred_has_meeting",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("agendas:proposal_detail", kwargs={"pk": self.pk})
+
+    @property
+    def body_id(self) -> int:
+        return self.meeting.body_id
+
+
+class ProposalEvent(models.Model):
+    """One row per state change of a proposal: the audit trail."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    from_state = models.CharField(max_length=20, choices=ProposalState.choices)
+    to_state = models.CharField(max_length=20, choices=ProposalState.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    at = models.DateTimeField(auto_now_add=True)
+    note = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["proposal", "at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.proposal}: {self.from_state} → {self.to_state}"

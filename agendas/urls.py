@@ -1,0 +1,5 @@
+from agendas.views import editor, proposals
+
+app_name = "agendas"
+
+urlpatterns = editor.urlpatterns + proposals.urlpatterns

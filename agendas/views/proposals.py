@@ -1,0 +1,3 @@
+"""Proposals: write, preview, submit, queue, decide, history. (Being built.)"""
+
+urlpatterns: list = []

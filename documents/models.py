@@ -1,0 +1,230 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+
+from documents.enums import (
+    Access,
+    DocumentStatus,
+    DocumentType,
+    Language,
+    PublicationState,
+    Purpose,
+    ReferenceKind,
+    SuffixKind,
+)
+from meetings.models import Body, Meeting, MemberState
+
+
+class SymbolCounter(models.Model):
+    """The last number given in one numbering sequence (a meeting's series).
+
+    Registration locks the row (SELECT ... FOR UPDATE) so numbers have no gap and no
+    duplicate when many people register at the same moment.
+    """
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="+")
+    series = models.CharField(max_length=8, blank=True)
+    last_number = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "series"], name="symbolcounter_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.meeting_id}/{self.series or '-'}: {self.last_number}"
+
+
+class Document(models.Model):
+    body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="documents")
+    meeting = models.ForeignKey(Meeting, on_delete=models.PROTECT, related_name="documents")
+    series = models.CharField(max_length=8, blank=True, help_text="INF for C25/INF/3.")
+    number = models.PositiveIntegerField()
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="derived",
+        help_text="The base document that this revision, addendum or corrigendum derives from.",
+    )
+    suffix_kind = models.CharField(
+        max_length=4, choices=SuffixKind.choices, blank=True, default=SuffixKind.NONE
+    )
+    suffix_number = models.PositiveIntegerField(null=True, blank=True)
+    symbol = models.CharField(max_length=80, unique=True)
+
+    title = models.CharField(max_length=500)
+    source = models.CharField(
+        max_length=200, help_text="Russian Federation, Secretary-General, Secretariat, Chair…"
+    )
+    source_state = models.ForeignKey(
+        MemberState, on_delete=models.PROTECT, null=True, blank=True, related_name="documents"
+    )
+    doc_type = models.CharField(
+        "type", max_length=16, choices=DocumentType.choices, default=DocumentType.CONTRIBUTION
+    )
+    purpose = models.CharField(max_length=16, choices=Purpose.choices, blank=True)
+    date = models.DateField()
+    original_language = models.CharField(
+        max_length=2, choices=Language.choices, default=Language.ENGLISH
+    )
+    # Comma-framed language codes (",en,fr,") so one LIKE filter works on every database.
+    languages = models.CharField(max_length=24, default=",en,")
+    access = models.CharField(max_length=12, choices=Access.choices, default=Access.PUBLIC)
+    status = models.CharField(
+        max_length=12, choices=DocumentStatus.choices, default=DocumentStatus.ISSUED
+    )
+    text = models.TextField(blank=True, help_text="Sanitized HTML.")
+    file = models.FileField(upload_to="documents/%Y/", blank=True)
+    # Plain text of symbol, title, source and text, for full-text search.
+    search_text = models.TextField(blank=True, editable=False)
+    # Bumped on every edit of the content; a Publication renders one version.
+    version = models.PositiveIntegerField(default=1)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "series", "number"],
+                condition=Q(parent__isnull=True),
+                name="document_unique_number",
+            ),
+            models.UniqueConstraint(
+                fields=["parent", "suffix_kind", "suffix_number"],
+                condition=Q(parent__isnull=False),
+                name="document_unique_suffix",
+            ),
+            models.CheckConstraint(
+                condition=(Q(parent__isnull=True) & Q(suffix_kind=""))
+                | (Q(parent__isnull=False) & ~Q(suffix_kind="") & Q(suffix_number__isnull=False)),
+                name="document_suffix_with_parent",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["meeting", "doc_type"]),
+            models.Index(fields=["body", "-date"]),
+            models.Index(fields=["-date", "-id"]),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.symbol} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", kwargs={"symbol": self.symbol})
+
+    @property
+    def language_codes(self) -> list[str]:
+        return [code for code in self.languages.split(",") if code]
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.access == Access.RESTRICTED
+
+    @property
+    def base(self) -> Document:
+        return self.parent if self.parent_id else self
+
+
+class DocumentListing(models.Model):
+    """A document of one body listed as an official document of another body's meeting
+    (the scenario's proposal 2.2: CWG-WSIS&SDG-42/13 for the 21st CWG-Internet meeting)."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="listings")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="listings")
+    note = models.CharField(max_length=300, blank=True)
+    listed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    listed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["document", "meeting"], name="listing_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} listed for {self.meeting}"
+
+
+class Instrument(models.Model):
+    """A resolution or decision that documents cite, keyed as the extractor normalizes it:
+    ``PP Resolution 140 (Rev. Bucharest, 2022)``."""
+
+    kind = models.CharField(max_length=12, choices=ReferenceKind.choices)
+    key = models.CharField(max_length=200, unique=True)
+    title = models.CharField(max_length=500, blank=True)
+    url = models.URLField(blank=True)
+
+    class Meta:
+        ordering = ["key"]
+
+    def __str__(self) -> str:
+        return self.key
+
+
+class Reference(models.Model):
+    """One citation in a document's text, resolved to what it cites when that is known."""
+
+    source = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="references")
+    kind = models.CharField(max_length=12, choices=ReferenceKind.choices)
+    key = models.CharField(max_length=200, db_index=True)
+    text = models.CharField(max_length=300, help_text="Exactly as written in the document.")
+    start = models.PositiveIntegerField()
+    end = models.PositiveIntegerField()
+    target = models.ForeignKey(
+        Document, on_delete=models.SET_NULL, null=True, blank=True, related_name="cited_by"
+    )
+    instrument = models.ForeignKey(
+        Instrument, on_delete=models.SET_NULL, null=True, blank=True, related_name="cited_by"
+    )
+
+    class Meta:
+        ordering = ["source", "start"]
+
+    def __str__(self) -> str:
+        return f"{self.source.symbol} cites {self.key}"
+
+
+class Publication(models.Model):
+    """One rendering of one version of a document as a PDF, made by a Celery task."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="publications")
+    version = models.PositiveIntegerField()
+    state = models.CharField(
+        max_length=12, choices=PublicationState.choices, default=PublicationState.QUEUED
+    )
+    file = models.FileField(upload_to="publications/%Y/", blank=True)
+    checksum = models.CharField(max_length=64, blank=True, help_text="SHA-256 of the PDF.")
+    size = models.PositiveIntegerField(null=True, blank=True)
+    pages = models.PositiveIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+        constraints = [
+            # A retry or a second worker never publishes the same version twice.
+            models.UniqueConstraint(fields=["document", "version"], name="publication_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} v{self.version} ({self.state})"

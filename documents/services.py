@@ -1,0 +1,299 @@
+"""Every write of the documents app: registration with symbol allocation, derived documents
+(revisions, addenda, corrigenda), listings for other meetings, and the references between
+documents. Publication lives in ``documents.publishing``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+
+from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
+from documents.exceptions import InvalidDocument
+from documents.models import Document, DocumentListing, Instrument, Reference, SymbolCounter
+from documents.references import extract_references, normalize_symbol
+from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
+from meetings.models import Meeting, MemberState
+
+LANGUAGE_CODES = frozenset(Language.values)
+
+
+def symbol_for(*, meeting: Meeting, series: str, number: int) -> str:
+    series_part = f"{series}/" if series else ""
+    return f"{meeting.symbol_stem}/{series_part}{number}"
+
+
+def derived_symbol(*, base: Document, kind: str, number: int) -> str:
+    return f"{base.symbol}({kind}.{number})"
+
+
+def next_symbol(*, meeting: Meeting, series: str = "") -> str:
+    """The symbol the next registration would get (shown on the form before saving; the
+    real number is only taken when the document is saved)."""
+    counter = SymbolCounter.objects.filter(meeting=meeting, series=series).first()
+    return symbol_for(
+        meeting=meeting, series=series, number=(counter.last_number if counter else 0) + 1
+    )
+
+
+def _allocate_number(*, meeting: Meeting, series: str) -> int:
+    """Take the next number of the sequence, holding a row lock until the transaction ends:
+    concurrent registrations queue here instead of taking the same number."""
+    SymbolCounter.objects.bulk_create(
+        [SymbolCounter(meeting=meeting, series=series, last_number=0)], ignore_conflicts=True
+    )
+    counter = SymbolCounter.objects.select_for_update().get(meeting=meeting, series=series)
+    counter.last_number = F("last_number") + 1
+    counter.save(update_fields=["last_number"])
+    counter.refresh_from_db(fields=["last_number"])
+    return counter.last_number
+
+
+def _clean_languages(languages: Iterable[str], original_language: str) -> str:
+    codes = [code for code in Language.values if code in set(languages) | {original_language}]
+    unknown = set(languages) - LANGUAGE_CODES
+    if unknown:
+        raise InvalidDocument(f"Unknown language codes: {', '.join(sorted(unknown))}.")
+    return "," + ",".join(codes) + ","
+
+
+def _clean_text(text: str) -> str:
+    text = text or ""
+    return sanitize_html(text if looks_like_html(text) else plain_to_html(text))
+
+
+def _search_text(document: Document) -> str:
+    return "\n".join(
+        [document.symbol, document.title, document.source, html_to_text(document.text)]
+    )
+
+
+@transaction.atomic
+def document_register(
+    *,
+    meeting: Meeting,
+    title: str,
+    source: str,
+    doc_type: str = DocumentType.CONTRIBUTION,
+    series: str = "",
+    date: dt.date | None = None,
+    original_language: str = Language.ENGLISH,
+    languages: Iterable[str] = (),
+    access: str = Access.PUBLIC,
+    purpose: str = "",
+    text: str = "",
+    file=None,
+    source_state: MemberState | None = None,
+    created_by=None,
+) -> Document:
+    """Register a document of ``meeting`` under the next free symbol of its series and
+    store the citations found in its text (resolved where the cited document exists)."""
+    series = (series or "").strip().upper()
+    if series and not series.isalpha():
+        raise InvalidDocument("A series is letters only, such as INF.")
+    if not title.strip():
+        raise InvalidDocument("A document needs a title.")
+    number = _allocate_number(meeting=meeting, series=series)
+    document = Document(
+        body_id=meeting.body_id,
+        meeting=meeting,
+        series=series,
+        number=number,
+        symbol=symbol_for(meeting=meeting, series=series, number=number),
+        title=title.strip(),
+        source=source.strip(),
+        source_state=source_state,
+        doc_type=doc_type,
+        purpose=purpose,
+        date=date or timezone.localdate(),
+        original_language=original_language,
+        languages=_clean_languages(languages or [original_language], original_language),
+        access=access,
+        status=DocumentStatus.ISSUED,
+        text=_clean_text(text),
+        created_by=created_by,
+    )
+    if file is not None:
+        document.file = file
+    document.search_text = _search_text(document)
+    document.save()
+    references_sync(document=document)
+    references_resolve_to(document=document)
+    return document
+
+
+@transaction.atomic
+def document_derive(
+    *,
+    base: Document,
+    kind: str,
+    title: str | None = None,
+    text: str | None = None,
+    date: dt.date | None = None,
+    languages: Iterable[str] | None = None,
+    created_by=None,
+) -> Document:
+    """Register a revision, addendum or corrigendum of ``base``: CWG-Internet-21/3(Rev.1).
+
+    Numbered in turn per kind; the base row is locked so two at once get 1 and 2."""
+    if kind not in {SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM}:
+        raise InvalidDocument("A derived document is a revision, an addendum or a corrigendum.")
+    base = Document.objects.select_for_update().get(pk=base.base.pk)
+    last = (
+        Document.objects.filter(parent=base, suffix_kind=kind)
+        .order_by("-suffix_number")
+        .values_list("suffix_number", flat=True)
+        .first()
+    )
+    number = (last or 0) + 1
+    source_text = text if text is not None else base.text
+    document = Document(
+        body_id=base.body_id,
+        meeting_id=base.meeting_id,
+        series=base.series,
+        number=base.number,
+        parent=base,
+        suffix_kind=kind,
+        suffix_number=number,
+        symbol=derived_symbol(base=base, kind=kind, number=number),
+        title=(title or base.title).strip(),
+        source=base.source,
+        source_state_id=base.source_state_id,
+        doc_type=base.doc_type,
+        purpose=base.purpose,
+        date=date or timezone.localdate(),
+        original_language=base.original_language,
+        languages=_clean_languages(
+            languages if languages is not None else base.language_codes, base.original_language
+        ),
+        access=base.access,
+        status=DocumentStatus.ISSUED,
+        text=_clean_text(source_text) if text is not None else base.text,
+        created_by=created_by,
+    )
+    document.search_text = _search_text(document)
+    document.save()
+    references_sync(document=document)
+    references_resolve_to(document=document)
+    return document
+
+
+EDITABLE_FIELDS = {
+    "title",
+    "source",
+    "source_state",
+    "doc_type",
+    "purpose",
+    "date",
+    "original_language",
+    "languages",
+    "access",
+    "text",
+    "file",
+    "status",
+}
+
+
+@transaction.atomic
+def document_update(*, document: Document, **fields) -> Document:
+    """Change a document's metadata or content. A change of content (title, text, file,
+    languages) bumps ``version`` so the next publication renders it afresh."""
+    unknown = set(fields) - EDITABLE_FIELDS
+    if unknown:
+        raise TypeError(f"document_update() got unexpected fields: {sorted(unknown)}")
+    if "text" in fields:
+        fields["text"] = _clean_text(fields["text"])
+    if "languages" in fields:
+        fields["languages"] = _clean_languages(
+            fields["languages"], fields.get("original_language", document.original_language)
+        )
+    if "title" in fields and not fields["title"].strip():
+        raise InvalidDocument("A document needs a title.")
+    changed = []
+    for name, value in fields.items():
+        if name == "file" and not value:
+            continue
+        if getattr(document, name) != value:
+            setattr(document, name, value)
+            changed.append(name)
+    if not changed:
+        return document
+    if set(changed) & {"title", "text", "file", "languages", "source", "date"}:
+        document.version = F("version") + 1
+        changed.append("version")
+    document.search_text = _search_text(document)
+    changed += ["search_text", "updated_at"]
+    document.save(update_fields=changed)
+    document.refresh_from_db(fields=["version"])
+    if "text" in changed:
+        references_sync(document=document)
+    return document
+
+
+@transaction.atomic
+def document_list_for_meeting(*, document: Document, meeting: Meeting, note: str = "", user=None):
+    """List ``document`` as an official document of another body's (or the same body's other)
+    meeting. Listing it twice changes nothing."""
+    if document.meeting_id == meeting.pk:
+        raise InvalidDocument(f"{document.symbol} is already a document of {meeting}.")
+    listing, _ = DocumentListing.objects.get_or_create(
+        document=document, meeting=meeting, defaults={"note": note, "listed_by": user}
+    )
+    return listing
+
+
+@transaction.atomic
+def references_sync(*, document: Document) -> list[Reference]:
+    """Replace the stored citations of ``document`` by those found in its text now, each
+    resolved to the registered Document or known Instrument it names."""
+    text = html_to_text(document.text)
+    citations = extract_references(text)
+    keys = {c.key for c in citations}
+    targets = dict(
+        Document.objects.filter(symbol__in=keys).exclude(pk=document.pk).values_list("symbol", "pk")
+    )
+    instruments = dict(Instrument.objects.filter(key__in=keys).values_list("key", "pk"))
+    Reference.objects.filter(source=document).delete()
+    return Reference.objects.bulk_create(
+        [
+            Reference(
+                source=document,
+                kind=c.kind,
+                key=c.key,
+                text=c.text[:300],
+                start=c.start,
+                end=c.end,
+                target_id=targets.get(c.key),
+                instrument_id=instruments.get(c.key),
+            )
+            for c in citations
+        ]
+    )
+
+
+def references_resolve_to(*, document: Document) -> int:
+    """Point earlier citations of this symbol (made before it was registered) at it."""
+    return Reference.objects.filter(key=document.symbol, target__isnull=True).update(
+        target=document
+    )
+
+
+@transaction.atomic
+def instrument_register(*, kind: str, key: str, title: str = "", url: str = "") -> Instrument:
+    """Record a resolution or decision by its normalized key and resolve its citations."""
+    instrument, created = Instrument.objects.get_or_create(
+        key=key, defaults={"kind": kind, "title": title, "url": url}
+    )
+    if not created and (title, url) != (instrument.title, instrument.url):
+        instrument.title, instrument.url = title or instrument.title, url or instrument.url
+        instrument.save(update_fields=["title", "url"])
+    Reference.objects.filter(key=key, instrument__isnull=True).update(instrument=instrument)
+    return instrument
+
+
+def canonical_symbol(value: str) -> str | None:
+    """A symbol typed by a person, in canonical form, or None when it is not a symbol."""
+    return normalize_symbol(value)

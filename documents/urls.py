@@ -1,0 +1,6 @@
+from documents.views import publications, registry
+
+app_name = "documents"
+
+# Each views module keeps its own routes; the order matters only for overlapping paths.
+urlpatterns = publications.urlpatterns + registry.urlpatterns

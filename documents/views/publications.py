@@ -1,0 +1,3 @@
+"""Publication as PDF: publish, state (htmx polling), retry, download. (Being built.)"""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Registry pages: list, search, detail, register, edit. (Being built.)"""
+
+urlpatterns: list = []
