@@ -28,13 +28,23 @@ def roles(request):
             "delegate": Role.DELEGATE in every,
         }
 
+    def role_summary():
+        # "Secretariat: CWG-Internet, CWG-WSIS&SDG · Delegate: CWG-Internet (Brazil)"
+        grouped: dict[str, list[str]] = {}
+        for m in memberships_cache:
+            label = m.body.acronym + (f" ({m.member_state.name})" if m.member_state_id else "")
+            grouped.setdefault(m.get_role_display(), []).append(label)
+        return " · ".join(f"{role}: {', '.join(bodies)}" for role, bodies in grouped.items())
+
     def nav_links():
         from meetings.panels import NAV_PROVIDERS
 
         return [link for provider in NAV_PROVIDERS for link in provider(request)]
 
+    memberships_cache = SimpleLazyObject(memberships)
     return {
         "nav_links": SimpleLazyObject(nav_links),
-        "my_memberships": SimpleLazyObject(memberships),
+        "my_memberships": memberships_cache,
+        "my_role_summary": SimpleLazyObject(role_summary),
         "my_role_flags": SimpleLazyObject(flags),
     }
