@@ -44,3 +44,15 @@ DECISION_STATE = {
     Decision.REJECT: ProposalState.REJECTED,
     Decision.DEFER: ProposalState.DEFERRED,
 }
+
+
+class ProposalAction(models.TextChoices):
+    """The steps of the proposal workflow; ``agendas.workflow.proposal_transition`` takes one.
+    The three decisions share their values with ``Decision``."""
+
+    SUBMIT = "submit", "Submit"
+    CONSIDER = "consider", "Put under consideration"
+    INCLUDE = "include", "Include in the agenda"
+    REJECT = "reject", "Reject"
+    DEFER = "defer", "Defer to a later meeting"
+    WITHDRAW = "withdraw", "Withdraw"
