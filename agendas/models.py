@@ -197,6 +197,8 @@ class ProposalEvent(models.Model):
     )
     at = models.DateTimeField(auto_now_add=True)
     note = models.TextField(blank=True)
+    # Set when the notification mail of this step went out: a retried task sends it once.
+    notified_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     class Meta:
         ordering = ["proposal", "at", "pk"]
