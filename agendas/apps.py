@@ -8,4 +8,7 @@ class AgendasConfig(AppConfig):
     def ready(self) -> None:
         # Sections of the meeting page and navigation links (see meetings/panels.py).
         # One import per area; each module registers its providers when imported.
-        pass
+        from agendas import (
+            panels_agenda,  # noqa: F401
+            panels_proposals,  # noqa: F401
+        )

@@ -1,3 +1,414 @@
-"""Proposals: write, preview, submit, queue, decide, history. (Being built.)"""
+"""Proposals: write, preview, submit, queue, decide, withdraw, history.
 
-urlpatterns: list = []
+Views check who may see the proposal first (``hide=True``: someone who may not see it gets
+"not found"), then whose step it is (403 with a sentence), then call ``agendas.workflow``;
+a refusal of the workflow (a double click, a decision on a withdrawn proposal) comes back
+as a message on the proposal page, never as a 500.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, path, reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.safestring import mark_safe
+from django.views.decorators.http import require_http_methods, require_POST
+
+from agendas import selectors_proposals as selectors
+from agendas import workflow
+from agendas.enums import ProposalAction, ProposalState
+from agendas.exceptions import ProposalError, TransitionNotAllowed
+from agendas.forms_proposals import DecisionForm, ProposalForm, WithdrawForm
+from agendas.proposal_text import cited_items, document_html, fields_of, preview_html
+from documents.selectors import visible_documents
+from meetings.enums import PRESIDING, Role
+from meetings.models import Meeting
+from meetings.permissions import LoginRequired, require_perm
+from meetings.rules import roles_by_body
+from meetings.selectors import meeting_get
+
+S = ProposalState
+A = ProposalAction
+
+
+def _login_required(request) -> None:
+    if not request.user.is_authenticated:
+        raise LoginRequired()
+
+
+def _require_step(request, perm: str, proposal, message: str) -> None:
+    """403 with ``message`` unless the rule ``perm`` grants the user this step. Asked of the
+    rule, not of ``user.has_perm``, which grants a superuser everything."""
+    _login_required(request)
+    if not workflow.may(request.user, perm, proposal):
+        raise PermissionDenied(message)
+
+
+def _next_or(request, default: str) -> str:
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return target
+    return default
+
+
+def late_sentence(proposal) -> str:
+    """ "Submitted after the deadline of 15 December 2026, 23:59 CET: marked late.\""""
+    deadline = proposal.meeting.contribution_deadline
+    if not proposal.is_late or deadline is None:
+        return ""
+    local = timezone.localtime(deadline)
+    return f"Submitted after the deadline of {local.day} {local:%B %Y, %H:%M %Z}: marked late."
+
+
+def _deadline_warning(meeting: Meeting) -> str:
+    deadline = meeting.contribution_deadline
+    if deadline is None or not meeting.deadline_passed:
+        return ""
+    local = timezone.localtime(deadline)
+    return (
+        f"The deadline for contributions to the {meeting.display_name} was "
+        f"{local.day} {local:%B %Y, %H:%M %Z}: a proposal submitted now is accepted but "
+        "marked late."
+    )
+
+
+def _agenda_url(meeting: Meeting) -> str:
+    try:
+        return reverse(
+            "agendas:agenda", kwargs={"body": meeting.body.slug, "number": meeting.number}
+        )
+    except NoReverseMatch:  # the agenda pages are not installed
+        return ""
+
+
+# ------------------------------------------------------------------------------ lists
+
+
+def my_proposals(request):
+    _login_required(request)
+    proposals = list(selectors.proposals_of(user=request.user))
+    is_delegate = any(Role.DELEGATE in roles for roles in roles_by_body(request.user).values())
+    return render(
+        request,
+        "agendas/proposals/my_proposals.html",
+        {
+            "proposals": proposals,
+            "is_delegate": is_delegate,
+            "S": S,
+        },
+    )
+
+
+def proposal_queue(request):
+    _login_required(request)
+    roles = roles_by_body(request.user)
+    if not request.user.is_superuser and not any(
+        held & {Role.SECRETARIAT, Role.CHAIR} for held in roles.values()
+    ):
+        raise PermissionDenied(
+            "The queue of submitted proposals is for the secretariat and the chairs of a body."
+        )
+    proposals = list(selectors.proposal_queue(user=request.user))
+    return render(
+        request,
+        "agendas/proposals/queue.html",
+        {"proposals": proposals, "now": timezone.now()},
+    )
+
+
+def proposal_decisions(request):
+    _login_required(request)
+    if not any(held & PRESIDING for held in roles_by_body(request.user).values()):
+        raise PermissionDenied(
+            "Decisions on proposals are taken by the chair or a vice-chair of the body."
+        )
+    proposals = list(selectors.proposals_awaiting_decision(user=request.user))
+    meetings = selectors.later_meetings_by_body(body_ids={p.meeting.body_id for p in proposals})
+    rows = []
+    for proposal in proposals:
+        later = [
+            m
+            for m in meetings.get(proposal.meeting.body_id, [])
+            if m.start_date > proposal.meeting.start_date
+        ]
+        rows.append(
+            {"proposal": proposal, "form": DecisionForm(proposal=proposal, later_meetings=later)}
+        )
+    return render(
+        request,
+        "agendas/proposals/decisions.html",
+        {"rows": rows, "recent": selectors.proposals_recently_decided(user=request.user)},
+    )
+
+
+# ------------------------------------------------------------------------------ one proposal
+
+
+def proposal_detail(request, pk: int):
+    proposal = selectors.proposal_get(pk=pk)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    actions = workflow.allowed_actions(proposal=proposal, user=request.user)
+    decide = any(a in actions for a in (A.INCLUDE, A.REJECT, A.DEFER))
+    item = getattr(proposal, "agenda_item", None)
+    if proposal.document_id:
+        # The registered text, sanitized when it was stored.
+        text = mark_safe(proposal.document.text)  # noqa: S308
+    else:
+        text = mark_safe(document_html(fields_of(proposal)))  # noqa: S308
+    return render(
+        request,
+        "agendas/proposals/detail.html",
+        {
+            "proposal": proposal,
+            "text": text,
+            "events": list(proposal.events.all()),
+            "citations": selectors.proposal_citations(proposal=proposal),
+            "can_edit": workflow.can_edit(proposal=proposal, user=request.user),
+            "can_submit": A.SUBMIT in actions,
+            "can_consider": A.CONSIDER in actions,
+            "can_withdraw": A.WITHDRAW in actions,
+            "decision_form": DecisionForm(proposal=proposal) if decide else None,
+            "item": item,
+            "item_number": selectors.agenda_item_number(item=item) if item else "",
+            "agenda_url": _agenda_url(proposal.meeting) if item else "",
+            "late_sentence": late_sentence(proposal),
+            "deadline_warning": _deadline_warning(proposal.meeting)
+            if proposal.state == S.DRAFT
+            else "",
+            "decision_phrase": workflow.decision_phrase(proposal) if proposal.decided_at else "",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_start(request):
+    """A new proposal, choosing the meeting on the form."""
+    _login_required(request)
+    return _write(request, meeting=None)
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_create(request, body: str, number: int):
+    """A new proposal for this meeting (the meeting page's "Propose an agenda item")."""
+    meeting = meeting_get(body_slug=body, number=number)
+    _require_step(
+        request,
+        "agendas.add_proposal",
+        meeting,
+        f"Only delegates of {meeting.body.acronym} can propose agenda items for its meetings.",
+    )
+    if not meeting.is_upcoming:
+        messages.error(
+            request, f"The {meeting.display_name} is over: proposals can no longer be made."
+        )
+        return redirect(meeting)
+    return _write(request, meeting=meeting)
+
+
+def _write(request, *, meeting: Meeting | None, proposal=None):
+    form = ProposalForm(request.POST or None, user=request.user, meeting=meeting, proposal=proposal)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        try:
+            if proposal is None:
+                proposal = workflow.proposal_create(proposer=request.user, **data)
+                done = "Your draft proposal was saved."
+            else:
+                proposal = workflow.proposal_update(proposal=proposal, actor=request.user, **data)
+                done = (
+                    f"Your changes were saved; {proposal.document.symbol} was updated."
+                    if proposal.document_id
+                    else "Your draft proposal was saved."
+                )
+        except TransitionNotAllowed as exc:
+            raise PermissionDenied(str(exc)) from None
+        except ProposalError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, done)
+            if "preview" in request.POST:
+                return redirect("agendas:proposal_preview", pk=proposal.pk)
+            return redirect(proposal)
+    chosen = meeting or (proposal.meeting if proposal else None)
+    return render(
+        request,
+        "agendas/proposals/form.html",
+        {
+            "form": form,
+            "proposal": proposal,
+            "meeting": chosen,
+            "deadline_warning": _deadline_warning(chosen) if chosen else "",
+        },
+    )
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_edit(request, pk: int):
+    proposal = selectors.proposal_get(pk=pk)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _require_step(
+        request,
+        "agendas.change_proposal",
+        proposal,
+        "Only the delegate who wrote this proposal can edit it.",
+    )
+    if not workflow.can_edit(proposal=proposal, user=request.user):
+        messages.error(
+            request,
+            f"This proposal is {proposal.get_state_display().lower()}: it can no longer be edited.",
+        )
+        return redirect(proposal)
+    return _write(request, meeting=None, proposal=proposal)
+
+
+def proposal_preview(request, pk: int):
+    """The proposal as its contribution document will look, with the citations found."""
+    proposal = selectors.proposal_get(pk=pk)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    fields = fields_of(proposal)
+    return render(
+        request,
+        "agendas/proposals/preview.html",
+        {
+            "proposal": proposal,
+            "text": preview_html(fields),
+            "cited": cited_items(fields, documents_qs=visible_documents(request.user)),
+            "can_submit": A.SUBMIT
+            in workflow.allowed_actions(proposal=proposal, user=request.user),
+            "can_edit": workflow.can_edit(proposal=proposal, user=request.user),
+            "deadline_warning": _deadline_warning(proposal.meeting)
+            if proposal.state == S.DRAFT
+            else "",
+            "today": timezone.localdate(),
+        },
+    )
+
+
+# ------------------------------------------------------------------------------ steps
+
+
+def _step(request, pk: int, action: str, *, note: str = ""):
+    proposal = selectors.proposal_for_update(pk=pk)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    step = workflow.STEPS[action]
+    _require_step(request, step.perm, proposal, str(workflow.not_allowed(action, proposal)))
+    try:
+        proposal = workflow.proposal_transition(
+            proposal=proposal, action=action, actor=request.user, note=note
+        )
+    except TransitionNotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
+    except ProposalError as exc:
+        messages.error(request, str(exc))
+        return None, proposal
+    return proposal, proposal
+
+
+@require_POST
+def proposal_submit(request, pk: int):
+    done, proposal = _step(request, pk, A.SUBMIT)
+    if done:
+        sentence = f"Your proposal was submitted and registered as {done.document.symbol}."
+        if done.is_late:
+            sentence += " " + late_sentence(done)
+        messages.success(request, sentence)
+    return redirect(proposal)
+
+
+@require_POST
+def proposal_consider(request, pk: int):
+    done, proposal = _step(request, pk, A.CONSIDER, note=request.POST.get("note", ""))
+    if done:
+        symbol = done.document.symbol if done.document_id else ""
+        messages.success(
+            request,
+            f"{symbol} “{done.title}” is under consideration; the chair can now decide on it.",
+        )
+    return redirect(_next_or(request, proposal.get_absolute_url()))
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_withdraw(request, pk: int):
+    proposal = selectors.proposal_get(pk=pk)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _require_step(
+        request,
+        "agendas.withdraw_proposal",
+        proposal,
+        str(workflow.not_allowed(A.WITHDRAW, proposal)),
+    )
+    form = WithdrawForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        done, proposal = _step(request, pk, A.WITHDRAW, note=form.cleaned_data["note"])
+        if done:
+            messages.success(request, "Your proposal was withdrawn.")
+        return redirect(proposal)
+    return render(request, "agendas/proposals/withdraw.html", {"proposal": proposal, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_decide(request, pk: int):
+    proposal = selectors.proposal_get(pk=pk)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _require_step(
+        request,
+        "agendas.decide_proposal",
+        proposal,
+        str(workflow.not_allowed(A.INCLUDE, proposal)),
+    )
+    form = DecisionForm(request.POST or None, proposal=proposal)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            done = workflow.proposal_decide(
+                proposal=proposal,
+                actor=request.user,
+                decision=data["decision"],
+                rationale=data["rationale"],
+                deferred_to=data.get("deferred_to"),
+            )
+        except TransitionNotAllowed as exc:
+            raise PermissionDenied(str(exc)) from None
+        except ProposalError as exc:
+            messages.error(request, str(exc))
+            return redirect(proposal)
+        messages.success(request, _decision_sentence(done))
+        return redirect(_next_or(request, done.get_absolute_url()))
+    return render(request, "agendas/proposals/decide.html", {"proposal": proposal, "form": form})
+
+
+def _decision_sentence(proposal) -> str:
+    label = proposal.document.symbol if proposal.document_id else f"“{proposal.title}”"
+    if proposal.state == S.INCLUDED:
+        item = proposal.agenda_item
+        number = selectors.agenda_item_number(item=item)
+        return (
+            f"{label} is included: item {number} “{item.title}” was added to the draft agenda "
+            f"of the {proposal.meeting.display_name}."
+        )
+    return f"{label} is {workflow.decision_phrase(proposal)}. The proposer is told why."
+
+
+urlpatterns = [
+    path("proposals/", my_proposals, name="my_proposals"),
+    path("proposals/new/", proposal_start, name="proposal_start"),
+    path("proposals/queue/", proposal_queue, name="proposal_queue"),
+    path("proposals/decisions/", proposal_decisions, name="proposal_decisions"),
+    path("proposals/<int:pk>/", proposal_detail, name="proposal_detail"),
+    path("proposals/<int:pk>/edit/", proposal_edit, name="proposal_edit"),
+    path("proposals/<int:pk>/preview/", proposal_preview, name="proposal_preview"),
+    path("proposals/<int:pk>/submit/", proposal_submit, name="proposal_submit"),
+    path("proposals/<int:pk>/consider/", proposal_consider, name="proposal_consider"),
+    path("proposals/<int:pk>/decide/", proposal_decide, name="proposal_decide"),
+    path("proposals/<int:pk>/withdraw/", proposal_withdraw, name="proposal_withdraw"),
+    path(
+        "b/<slug:body>/<int:number>/proposals/new/",
+        proposal_create,
+        name="proposal_create",
+    ),
+]

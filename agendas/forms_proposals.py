@@ -1,0 +1,226 @@
+"""Forms of the proposal pages: the proposal itself (shaped like a contribution), the
+decision of the chair, and the withdrawal."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
+from django import forms
+
+from agendas.enums import Decision
+from agendas.models import Proposal
+from agendas.selectors_proposals import upcoming_meetings_for_delegate
+from meetings.enums import Role
+from meetings.models import Meeting, Membership, MemberState
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Meeting) -> str:
+        return f"{obj.display_name} ({obj.start_date:%d %B %Y})"
+
+
+class ProposalForm(forms.Form):
+    meeting = MeetingChoiceField(
+        queryset=Meeting.objects.none(),
+        empty_label=None,
+        help_text="Upcoming meetings of the bodies in which you are a delegate.",
+    )
+    member_state = forms.ModelChoiceField(
+        queryset=MemberState.objects.none(), label="On behalf of", empty_label=None
+    )
+    co_sponsors = forms.ModelMultipleChoiceField(
+        queryset=MemberState.objects.all(),
+        required=False,
+        label="Co-sponsoring Member States",
+        widget=forms.CheckboxSelectMultiple,
+        help_text="Optional. Their delegates are told of the decision.",
+    )
+    title = forms.CharField(
+        label="Title of the proposed agenda item",
+        max_length=400,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="As it should read in the agenda if the chair includes it.",
+    )
+    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    action_required = forms.CharField(
+        label="Action required",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What the group is invited to do.",
+    )
+    references = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Documents and instruments relied on, e.g. Document CWG-Internet-21/1, "
+        "PP Resolution 102 (Rev. Bucharest, 2022). The preview shows what will be linked.",
+    )
+    introduction = forms.CharField(
+        label="I Introduction",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Plain text; one paragraph per line. Numbered paragraphs (1, 16 …) keep "
+        "their numbers.",
+    )
+    proposals = forms.CharField(
+        label="II Proposals",
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text="One numbered proposal per line, e.g. “2.1 To include the new item …”.",
+    )
+
+    def __init__(
+        self,
+        *args,
+        user,
+        proposal: Proposal | None = None,
+        meeting: Meeting | None = None,
+        **kwargs,
+    ):
+        self.user = user
+        self.proposal = proposal
+        submitted = proposal is not None and proposal.state != "draft"
+        if proposal is not None and not kwargs.get("initial"):
+            kwargs["initial"] = {
+                "meeting": proposal.meeting_id,
+                "member_state": proposal.member_state_id,
+                "co_sponsors": [s.pk for s in proposal.co_sponsors.all()],
+                **{
+                    name: getattr(proposal, name)
+                    for name in (
+                        "title",
+                        "purpose",
+                        "action_required",
+                        "references",
+                        "introduction",
+                        "proposals",
+                    )
+                },
+            }
+        super().__init__(*args, **kwargs)
+        meetings = upcoming_meetings_for_delegate(user=user)
+        if proposal is not None:
+            meetings = Meeting.objects.select_related("body").filter(pk=proposal.meeting_id) | (
+                meetings
+            )
+        self.fields["meeting"].queryset = meetings.distinct()
+        if meeting is not None and not self.initial.get("meeting"):
+            self.initial["meeting"] = meeting.pk
+        memberships = Membership.objects.filter(user=user, role=Role.DELEGATE)
+        state_ids = set(memberships.values_list("member_state_id", flat=True))
+        if proposal is not None:
+            state_ids.add(proposal.member_state_id)
+        self.fields["member_state"].queryset = MemberState.objects.filter(pk__in=state_ids)
+        if len(state_ids) == 1 and not self.initial.get("member_state"):
+            self.initial["member_state"] = next(iter(state_ids))
+        if len(state_ids) == 1:
+            # A delegate of one Member State proposes on its behalf: shown, not chosen.
+            self.fields["member_state"].disabled = True
+            self.fields["member_state"].help_text = "The Member State you represent."
+        if submitted:
+            for name in ("meeting", "member_state"):
+                self.fields[name].disabled = True
+                self.fields[name].help_text = "Fixed once the proposal is submitted."
+
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Fieldset(
+                "Meeting and sponsors",
+                Div(
+                    Div("meeting", css_class="col-md-7"),
+                    Div("member_state", css_class="col-md-5"),
+                    css_class="row",
+                ),
+                Div(Field("co_sponsors"), css_class="co-sponsors"),
+            ),
+            Fieldset(
+                "The proposal",
+                Field("title"),
+                Field("purpose"),
+                Field("action_required"),
+                Field("references"),
+                Field("introduction"),
+                Field("proposals"),
+            ),
+        )
+
+    def clean(self):
+        data = super().clean()
+        meeting, state = data.get("meeting"), data.get("member_state")
+        if meeting and state:
+            represents = Membership.objects.filter(
+                user=self.user, body_id=meeting.body_id, role=Role.DELEGATE, member_state=state
+            ).exists()
+            if not represents:
+                self.add_error(
+                    "member_state",
+                    f"You are not a delegate of {state.name} in {meeting.body.acronym}.",
+                )
+        sponsors = data.get("co_sponsors")
+        if sponsors is not None and state is not None:
+            data["co_sponsors"] = [s for s in sponsors if s.pk != state.pk]
+        return data
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(choices=Decision.choices, widget=forms.RadioSelect)
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="Sent to the proposer and the co-sponsors, and kept in the history.",
+        error_messages={"required": "Give the rationale of the decision."},
+    )
+    deferred_to = MeetingChoiceField(
+        queryset=Meeting.objects.none(),
+        required=False,
+        label="Defer to",
+        empty_label="Choose a later meeting",
+    )
+
+    def __init__(self, *args, proposal: Proposal, later_meetings=None, **kwargs):
+        kwargs.setdefault("prefix", f"decide-{proposal.pk}")
+        super().__init__(*args, **kwargs)
+        self.proposal = proposal
+        if later_meetings is None:
+            from agendas.selectors_proposals import later_meetings as later
+
+            later_meetings = later(meeting=proposal.meeting)
+        field = self.fields["deferred_to"]
+        if isinstance(later_meetings, list):
+            # Already loaded for a whole list of proposals: no query per form.
+            field.queryset = Meeting.objects.filter(pk__in=[m.pk for m in later_meetings])
+            field.choices = [("", field.empty_label)] + [
+                (m.pk, field.label_from_instance(m)) for m in later_meetings
+            ]
+        else:
+            field.queryset = later_meetings
+        if not later_meetings:
+            field.help_text = (
+                f"No later meeting of {proposal.meeting.body.acronym} is scheduled yet: the "
+                "secretariat creates one before a proposal can be deferred."
+            )
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.layout = Layout(
+            Field("decision"),
+            Field("rationale"),
+            Div(Field("deferred_to"), css_class="defer-target"),
+            Submit("submit", "Record the decision"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == Decision.DEFER and not data.get("deferred_to"):
+            self.add_error("deferred_to", "Choose the later meeting to which it is deferred.")
+        return data
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(
+        label="Reason (optional)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Kept in the history and sent to the secretariat.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False

@@ -1,0 +1,165 @@
+"""Mails about proposals: who is told of which step, and what they read.
+
+- submitted: the secretariat of the body;
+- put under consideration, included, rejected, deferred: the proposer and the delegates of
+  the co-sponsoring Member States in the body (with the rationale of a decision);
+- withdrawn after submission: the secretariat of the body.
+
+Sent by the Celery task ``agendas.send_proposal_notification`` (``agendas.tasks``), which the
+workflow enqueues after commit. One mail per recipient, so nobody sees the others' addresses.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.db import transaction
+from django.utils import timezone
+
+from agendas.enums import DECIDED, ProposalState
+from agendas.models import Proposal, ProposalEvent
+from meetings.enums import Role
+from meetings.models import Membership
+
+logger = logging.getLogger(__name__)
+S = ProposalState
+TO_PROPOSER = frozenset({S.UNDER_CONSIDERATION, *DECIDED})
+
+
+def notifies(event: ProposalEvent) -> bool:
+    """Whether this step is mailed to anyone (edits and withdrawn drafts are not)."""
+    if event.from_state == event.to_state:
+        return False
+    if event.to_state == S.WITHDRAWN:
+        return event.from_state != S.DRAFT
+    return event.to_state == S.SUBMITTED or event.to_state in TO_PROPOSER
+
+
+def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
+    """E-mail addresses, sorted and without duplicates; the actor is not told of their own
+    step when they would only be told as secretariat (they know it)."""
+    body_id = proposal.meeting.body_id
+    users = []
+    if event.to_state in (S.SUBMITTED, S.WITHDRAWN):
+        users = [
+            m.user
+            for m in Membership.objects.filter(body_id=body_id, role=Role.SECRETARIAT)
+            .select_related("user")
+            .exclude(user_id=event.actor_id)
+        ]
+    elif event.to_state in TO_PROPOSER:
+        users = [proposal.proposer]
+        sponsor_ids = list(proposal.co_sponsors.values_list("pk", flat=True))
+        if sponsor_ids:
+            users += [
+                m.user
+                for m in Membership.objects.filter(
+                    body_id=body_id, role=Role.DELEGATE, member_state_id__in=sponsor_ids
+                ).select_related("user")
+            ]
+    return sorted({u.email for u in users if u.is_active and u.email})
+
+
+def proposal_url(proposal: Proposal) -> str:
+    return settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
+
+
+def compose(*, proposal: Proposal, event: ProposalEvent) -> tuple[str, str]:
+    """(subject, body) of the mail for ``event``."""
+    meeting = proposal.meeting
+    body = meeting.body
+    symbol = proposal.document.symbol if proposal.document_id else "(not registered)"
+    actor = (event.actor.get_full_name() or event.actor.username) if event.actor_id else "Agendum"
+    when = timezone.localtime(event.at).strftime("%d %B %Y, %H:%M")
+    lines = [
+        f"Proposal: {proposal.title}",
+        f"Document: {symbol}",
+        f"Meeting: {meeting.display_name}",
+        f"Source: {proposal.document.source if proposal.document_id else proposal.member_state}",
+        "",
+    ]
+    state = event.to_state
+    if state == S.SUBMITTED:
+        subject = f"[{body.acronym}] New proposal {symbol}: {proposal.title}"
+        lines.insert(0, f"{proposal.member_state} submitted a proposal for a new agenda item.")
+        if proposal.is_late:
+            deadline = timezone.localtime(meeting.contribution_deadline)
+            lines.append(
+                f"It arrived after the deadline of {deadline.day} {deadline:%B %Y, %H:%M %Z} "
+                "and is marked late."
+            )
+        lines.append("Put it under consideration from the proposal queue.")
+    elif state == S.UNDER_CONSIDERATION:
+        subject = f"[{body.acronym}] Your proposal {symbol} is under consideration"
+        lines.insert(0, f"{actor} put the proposal under consideration on {when}.")
+        lines.append("The chair will record a decision on it.")
+    elif state == S.WITHDRAWN:
+        subject = f"[{body.acronym}] Proposal {symbol} was withdrawn"
+        lines.insert(0, f"{actor} withdrew the proposal on {when}.")
+    else:
+        from agendas.workflow import decision_phrase
+
+        phrase = decision_phrase(proposal, state)
+        subject = f"[{body.acronym}] Decision on your proposal {symbol}: {phrase}"
+        lines.insert(0, f"{actor} decided on {when}: the proposal is {phrase}.")
+        lines += ["Rationale:", event.note or "(none given)"]
+    if event.note and state not in DECIDED:
+        lines += ["Note:", event.note]
+    lines += ["", f"See the proposal and its history: {proposal_url(proposal)}"]
+    return subject, "\n".join(lines) + "\n"
+
+
+def _claim(event_id: int) -> bool:
+    """Mark the event as being mailed; False when another run already did (idempotence)."""
+    return bool(
+        ProposalEvent.objects.filter(pk=event_id, notified_at__isnull=True).update(
+            notified_at=timezone.now()
+        )
+    )
+
+
+def _release(event_id: int) -> None:
+    ProposalEvent.objects.filter(pk=event_id).update(notified_at=None)
+
+
+def proposal_notification_send(*, proposal_id: int, event_id: int) -> int:
+    """Send the mails of one event once; returns how many were sent. A failure to send
+    releases the claim and re-raises, so a retry sends them."""
+    event = (
+        ProposalEvent.objects.select_related("actor", "proposal")
+        .filter(pk=event_id, proposal_id=proposal_id)
+        .first()
+    )
+    if event is None:
+        logger.info("Proposal event %s of proposal %s is gone; no mail.", event_id, proposal_id)
+        return 0
+    if not notifies(event):
+        return 0
+    proposal = (
+        Proposal.objects.select_related(
+            "meeting__body", "proposer", "member_state", "document", "deferred_to__body"
+        )
+        .filter(pk=proposal_id)
+        .first()
+    )
+    if proposal is None:
+        return 0
+    addresses = recipients(proposal=proposal, event=event)
+    if not addresses:
+        return 0
+    with transaction.atomic():
+        if not _claim(event_id):
+            logger.info("Proposal event %s was already mailed.", event_id)
+            return 0
+    subject, text = compose(proposal=proposal, event=event)
+    try:
+        with get_connection() as connection:
+            sent = connection.send_messages(
+                [EmailMessage(subject=subject, body=text, to=[address]) for address in addresses]
+            )
+    except Exception:
+        _release(event_id)
+        raise
+    return sent or 0

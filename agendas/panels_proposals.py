@@ -1,0 +1,67 @@
+"""The proposals section of the meeting page and the proposal links of the navigation
+(registered in ``AgendasConfig.ready``).
+
+The section shows members of the body (and superusers) how many proposals the meeting has
+in each state, with the links their roles allow. The public sees no section: proposals are
+the members' business until the chair's decision reaches the agenda, and the contribution
+documents themselves are in the registry.
+"""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from agendas.enums import ProposalState
+from agendas.selectors_proposals import proposal_counts
+from meetings.enums import PRESIDING, Role
+from meetings.rules import roles_by_body
+
+S = ProposalState
+
+
+def meeting_proposals_panel(request, meeting) -> dict | None:
+    user = request.user
+    roles = roles_by_body(user).get(meeting.body_id, frozenset())
+    if not roles and not user.is_superuser:
+        return None
+    counts = proposal_counts(meeting=meeting)
+    is_delegate = Role.DELEGATE in roles
+    return {
+        "template": "agendas/proposals/meeting_panel.html",
+        "context": {
+            "meeting": meeting,
+            "counts": [(S(state).label, state, n) for state, n in counts.items()],
+            "total": sum(counts.values()),
+            "can_propose": is_delegate and meeting.is_upcoming,
+            "is_delegate": is_delegate,
+            "show_queue": bool(roles & {Role.SECRETARIAT, Role.CHAIR}) or user.is_superuser,
+            "show_decisions": bool(roles & PRESIDING),
+            "waiting": counts.get(S.SUBMITTED, 0),
+            "to_decide": counts.get(S.UNDER_CONSIDERATION, 0),
+        },
+    }
+
+
+def proposal_nav(request) -> list[dict]:
+    user = request.user
+    if not user.is_authenticated:
+        return []
+    held = set().union(*roles_by_body(user).values()) if roles_by_body(user) else set()
+    links = []
+    if Role.DELEGATE in held:
+        links.append({"label": "My proposals", "url": reverse("agendas:my_proposals")})
+    if held & {Role.SECRETARIAT, Role.CHAIR} or user.is_superuser:
+        links.append({"label": "Proposal queue", "url": reverse("agendas:proposal_queue")})
+    if held & PRESIDING:
+        links.append({"label": "Decisions", "url": reverse("agendas:proposal_decisions")})
+    return links
+
+
+def register() -> None:
+    from meetings.panels import register_meeting_panel, register_nav
+
+    register_meeting_panel(meeting_proposals_panel)
+    register_nav(proposal_nav)
+
+
+register()

@@ -1,0 +1,140 @@
+"""A proposal as the contribution document it becomes: its HTML text, its title and source,
+and the citations the reference extractor finds in it (highlighted for the preview).
+
+The submitted document and the preview are built by the same functions, so what the delegate
+sees before submitting is what the registry stores and what gets linked.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString, mark_safe
+
+from documents.enums import ReferenceKind
+from documents.models import Document, Instrument
+from documents.references import extract_references
+from documents.text import html_to_text
+
+# Headings of a contribution, as ITU contributions write them.
+SECTIONS = (
+    ("purpose", "Purpose"),
+    ("action_required", "Action required"),
+    ("references", "References"),
+    ("introduction", "I\u2003Introduction"),
+    ("proposals", "II\u2003Proposals"),
+)
+# "2.1<tab>To include ..." or "16 to prepare ...": a numbered paragraph keeps its number,
+# set off by an em space as the printed contribution does.
+_NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[\t ]+(\S.*)$")
+_RULE = re.compile(r"^[_\-=\s]{3,}$")
+TITLE_PREFIX = "Proposal for a new agenda item: "
+DOCUMENT_TITLE_MAX = 500
+SOURCE_MAX = 200
+
+
+def paragraphs(value: str) -> list[str]:
+    """The paragraphs of a plain-text section: one per non-empty line (word processors
+    paste one paragraph per line); separator rules of underscores are dropped."""
+    lines = (line.strip() for line in (value or "").replace("\r\n", "\n").split("\n"))
+    return [line for line in lines if line and not _RULE.match(line)]
+
+
+def _paragraph_text(line: str) -> str:
+    match = _NUMBERED.match(line)
+    if match:
+        return f"{match.group(1)}\u2003{match.group(2)}"
+    return re.sub(r"\t+", " ", line)
+
+
+def _highlight(text: str) -> str:
+    """``text`` escaped, with each citation the extractor finds wrapped in <mark>."""
+    out, last = [], 0
+    for citation in extract_references(text):
+        out.append(html.escape(text[last : citation.start]))
+        out.append(
+            f'<mark class="citation" title="{html.escape(citation.key)}">'
+            f"{html.escape(citation.text)}</mark>"
+        )
+        last = citation.end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def sections_of(fields: dict) -> list[tuple[str, list[str]]]:
+    """(heading, paragraphs) for each section that has text."""
+    found = []
+    for name, heading in SECTIONS:
+        found_paragraphs = [_paragraph_text(p) for p in paragraphs(fields.get(name, ""))]
+        if found_paragraphs:
+            found.append((heading, found_paragraphs))
+    return found
+
+
+def document_html(fields: dict, *, highlight: bool = False) -> str:
+    """The body of the contribution document: a heading per section, a paragraph per line."""
+    escape = _highlight if highlight else html.escape
+    parts = []
+    for heading, found in sections_of(fields):
+        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        parts.extend(f"<p>{escape(p)}</p>" for p in found)
+    return "".join(parts)
+
+
+def document_title(title: str) -> str:
+    full = TITLE_PREFIX + title.strip()
+    return full if len(full) <= DOCUMENT_TITLE_MAX else title.strip()[:DOCUMENT_TITLE_MAX]
+
+
+def source_label(member_state_name: str, co_sponsor_names: list[str]) -> str:
+    """ "Russian Federation", "Russian Federation and Brazil", "Brazil, India and Kenya"."""
+    names = [member_state_name, *[n for n in co_sponsor_names if n != member_state_name]]
+    label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(label) > SOURCE_MAX:
+        label = f"{member_state_name} and {len(names) - 1} co-sponsoring Member States"
+    return label
+
+
+def fields_of(proposal) -> dict:
+    return {name: getattr(proposal, name) for name, _ in SECTIONS}
+
+
+@dataclass(frozen=True)
+class CitedItem:
+    """One thing a proposal cites, as the preview lists it."""
+
+    kind: str
+    key: str
+    label: str  # "Document CWG-Internet-21/1" or "PP Resolution 102 (Rev. Bucharest, 2022)"
+    document: Document | None = None
+    instrument: Instrument | None = None
+
+    @property
+    def is_document(self) -> bool:
+        return self.kind == ReferenceKind.DOCUMENT
+
+
+def cited_items(fields: dict, *, documents_qs) -> list[CitedItem]:
+    """Each distinct citation of the text that ``document_html`` builds, in order, resolved
+    against ``documents_qs`` (the documents the reader may see) and the known instruments.
+    Two queries whatever the number of citations."""
+    text = html_to_text(document_html(fields))
+    keys: dict[str, str] = {}
+    for citation in extract_references(text):
+        keys.setdefault(citation.key, citation.kind)
+    documents = {d.symbol: d for d in documents_qs.filter(symbol__in=list(keys))}
+    instruments = {i.key: i for i in Instrument.objects.filter(key__in=list(keys))}
+    items = []
+    for key, kind in keys.items():
+        if kind == ReferenceKind.DOCUMENT:
+            items.append(CitedItem(kind, key, f"Document {key}", document=documents.get(key)))
+        else:
+            items.append(CitedItem(kind, key, key, instrument=instruments.get(key)))
+    return items
+
+
+def preview_html(fields: dict) -> SafeString:
+    # Every piece is escaped by document_html; only <h2>, <p> and <mark> are ours.
+    return mark_safe(document_html(fields, highlight=True))  # noqa: S308

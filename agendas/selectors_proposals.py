@@ -1,0 +1,181 @@
+"""Reads of proposals, with the joins their pages need: the number of queries of each page
+does not grow with the number of proposals or of events in their history."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from django.db.models import Prefetch, Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from agendas.enums import ProposalState
+from agendas.models import AgendaItem, Proposal, ProposalEvent
+from documents.models import Reference
+from meetings.enums import PRESIDING, Role
+from meetings.models import Meeting
+from meetings.rules import roles_by_body
+
+S = ProposalState
+
+
+def _with_everything(qs: QuerySet[Proposal]) -> QuerySet[Proposal]:
+    return qs.select_related(
+        "meeting__body",
+        "member_state",
+        "proposer",
+        "document",
+        "decided_by",
+        "deferred_to__body",
+        "agenda_item",
+    ).prefetch_related(
+        "co_sponsors",
+        Prefetch("events", queryset=ProposalEvent.objects.select_related("actor")),
+    )
+
+
+def _bodies_where(user, roles: frozenset[str]) -> list[int]:
+    return [body_id for body_id, held in roles_by_body(user).items() if held & roles]
+
+
+def proposals_of(*, user) -> QuerySet[Proposal]:
+    """The proposals ``user`` wrote, latest change first, with their history."""
+    return _with_everything(Proposal.objects.filter(proposer=user)).order_by("-updated_at", "-pk")
+
+
+def proposal_queue(*, user) -> QuerySet[Proposal]:
+    """Submitted proposals waiting to be put under consideration, oldest first, in the bodies
+    where ``user`` is secretariat or chair (every body for a superuser)."""
+    qs = Proposal.objects.filter(state=S.SUBMITTED)
+    if not user.is_superuser:
+        qs = qs.filter(
+            meeting__body_id__in=_bodies_where(user, frozenset({Role.SECRETARIAT, Role.CHAIR}))
+        )
+    return _with_everything(qs).order_by("meeting__start_date", "submitted_at", "pk")
+
+
+def proposals_awaiting_decision(*, user) -> QuerySet[Proposal]:
+    """Proposals under consideration in the bodies where ``user`` is chair or vice-chair."""
+    return _with_everything(
+        Proposal.objects.filter(
+            state=S.UNDER_CONSIDERATION, meeting__body_id__in=_bodies_where(user, PRESIDING)
+        )
+    ).order_by("meeting__start_date", "submitted_at", "pk")
+
+
+def proposals_recently_decided(*, user, limit: int = 10) -> list[Proposal]:
+    return list(
+        Proposal.objects.filter(
+            state__in=[S.INCLUDED, S.REJECTED, S.DEFERRED],
+            meeting__body_id__in=_bodies_where(user, PRESIDING),
+        )
+        .select_related("meeting__body", "member_state", "document", "deferred_to__body")
+        .order_by("-decided_at", "-pk")[:limit]
+    )
+
+
+def proposal_get(*, pk: int) -> Proposal:
+    try:
+        return _with_everything(Proposal.objects.all()).get(pk=pk)
+    except Proposal.DoesNotExist:
+        raise Http404("There is no such proposal.") from None
+
+
+def proposal_for_update(*, pk: int) -> Proposal:
+    """The proposal with what the workflow's guards read (meeting, body, document)."""
+    try:
+        return Proposal.objects.select_related("meeting__body", "member_state", "document").get(
+            pk=pk
+        )
+    except Proposal.DoesNotExist:
+        raise Http404("There is no such proposal.") from None
+
+
+def proposal_citations(*, proposal: Proposal) -> list[Reference]:
+    """What the proposal's document cites, as the extractor stored it, resolved where known:
+    one row per distinct citation, in the order of the text."""
+    if not proposal.document_id:
+        return []
+    references = Reference.objects.filter(source_id=proposal.document_id).select_related(
+        "target", "instrument"
+    )
+    seen: dict[str, Reference] = {}
+    for reference in references.order_by("start", "pk"):
+        seen.setdefault(reference.key, reference)
+    return list(seen.values())
+
+
+def agenda_item_number(*, item: AgendaItem) -> str:
+    """The number users see for ``item`` (4, 2.1), derived from the positions in one query."""
+    rows = list(
+        AgendaItem.objects.filter(agenda_id=item.agenda_id).values_list(
+            "pk", "parent_id", "position"
+        )
+    )
+    siblings: dict[int | None, list[tuple[int, int]]] = {}
+    parents = {}
+    for pk, parent_id, position in rows:
+        siblings.setdefault(parent_id, []).append((position, pk))
+        parents[pk] = parent_id
+    parts = []
+    current: int | None = item.pk
+    while current is not None:
+        ordered = [pk for _, pk in sorted(siblings.get(parents.get(current), []))]
+        if current not in ordered:
+            return "?"
+        parts.append(str(ordered.index(current) + 1))
+        current = parents.get(current)
+    return ".".join(reversed(parts))
+
+
+def proposal_counts(*, meeting: Meeting) -> dict[str, int]:
+    """How many proposals of the meeting are in each state (drafts are nobody's business
+    but their writer's, so they are not counted)."""
+    counts = Counter(
+        Proposal.objects.filter(meeting=meeting)
+        .exclude(state=S.DRAFT)
+        .order_by()
+        .values_list("state", flat=True)
+    )
+    return {state: counts.get(state, 0) for state in S.values if state != S.DRAFT}
+
+
+def later_meetings(*, meeting: Meeting) -> QuerySet[Meeting]:
+    """The meetings of the same body after ``meeting``: where a proposal can be deferred."""
+    return (
+        Meeting.objects.select_related("body")
+        .filter(body_id=meeting.body_id, start_date__gt=meeting.start_date)
+        .order_by("start_date")
+    )
+
+
+def later_meetings_by_body(*, body_ids: set[int]) -> dict[int, list[Meeting]]:
+    """Every meeting of these bodies, by body and date, in one query: the decision forms of a
+    list pick the later meetings of each proposal's meeting from it."""
+    found: dict[int, list[Meeting]] = {}
+    for meeting in (
+        Meeting.objects.select_related("body").filter(body_id__in=body_ids).order_by("start_date")
+    ):
+        found.setdefault(meeting.body_id, []).append(meeting)
+    return found
+
+
+def upcoming_meetings_for_delegate(*, user) -> QuerySet[Meeting]:
+    """Meetings not yet over of the bodies where ``user`` is a delegate."""
+    return (
+        Meeting.objects.select_related("body")
+        .filter(
+            body_id__in=_bodies_where(user, frozenset({Role.DELEGATE})),
+            end_date__gte=timezone.localdate(),
+        )
+        .order_by("start_date", "body__acronym")
+    )
+
+
+def proposals_of_meeting_for(*, meeting: Meeting, user) -> QuerySet[Proposal]:
+    """The proposals of a meeting ``user`` may see: submitted ones for members of the body,
+    and their own drafts."""
+    visible = ~Q(state=S.DRAFT)
+    if user.is_authenticated:
+        visible |= Q(proposer=user)
+    return Proposal.objects.filter(meeting=meeting).filter(visible)

@@ -1,0 +1,25 @@
+"""Celery tasks of the agendas app: thin, keyword-only ids, enqueued after commit."""
+
+from __future__ import annotations
+
+import smtplib
+
+from celery import shared_task
+
+from agendas.notifications import proposal_notification_send
+
+# Failures worth another try: the mail server was away or busy.
+TRANSIENT = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
+
+
+@shared_task(
+    name="agendas.send_proposal_notification",
+    autoretry_for=TRANSIENT,
+    retry_backoff=5,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+)
+def send_proposal_notification(*, proposal_id: int, event_id: int) -> int:
+    """Mail the people concerned by one step of a proposal (once, however often it runs)."""
+    return proposal_notification_send(proposal_id=proposal_id, event_id=event_id)

@@ -1,0 +1,58 @@
+"""Small helpers of the proposal templates."""
+
+from __future__ import annotations
+
+from django import template
+from django.utils.html import format_html
+
+from agendas.enums import ProposalState
+
+register = template.Library()
+
+BADGES = {
+    ProposalState.DRAFT: "text-bg-secondary",
+    ProposalState.SUBMITTED: "text-bg-primary",
+    ProposalState.UNDER_CONSIDERATION: "text-bg-info",
+    ProposalState.INCLUDED: "text-bg-success",
+    ProposalState.REJECTED: "text-bg-danger",
+    ProposalState.DEFERRED: "text-bg-warning",
+    ProposalState.WITHDRAWN: "text-bg-light border",
+}
+
+
+@register.filter
+def state_badge(state: str) -> str:
+    """A badge with the state's label: <span class="badge ...">Under consideration</span>."""
+    try:
+        label = ProposalState(state).label
+    except ValueError:
+        return state
+    return format_html(
+        '<span class="badge state-badge {}" data-state="{}">{}</span>',
+        BADGES.get(state, "text-bg-secondary"),
+        state,
+        label,
+    )
+
+
+@register.filter
+def state_label(state: str) -> str:
+    try:
+        return ProposalState(state).label
+    except ValueError:
+        return state
+
+
+@register.simple_tag
+def event_sentence(event) -> str:
+    """What one row of the history says: "Submitted", "Put under consideration" ..."""
+    if event.from_state == event.to_state:
+        return "Edited after submission"
+    return {
+        ProposalState.SUBMITTED: "Submitted",
+        ProposalState.UNDER_CONSIDERATION: "Put under consideration",
+        ProposalState.INCLUDED: "Included in the agenda",
+        ProposalState.REJECTED: "Rejected",
+        ProposalState.DEFERRED: "Deferred",
+        ProposalState.WITHDRAWN: "Withdrawn",
+    }.get(event.to_state, ProposalState(event.to_state).label)

@@ -1,0 +1,535 @@
+"""The proposal workflow: every write of a Proposal (see ../shared/DESIGN.md).
+
+```
+draft --submit--> submitted --consider--> under_consideration --decide--> included
+  |                   |                           |                  \\-> rejected
+  +---withdraw--------+------withdraw-------------+                   \\-> deferred
+```
+
+``proposal_transition`` is the one function that changes a proposal's state. It checks the
+guard (whose step it is, then the state), locks the proposal row and re-reads the state
+inside the transaction (so a double click or two chairs at once leave exactly one change),
+saves with ``update_fields``, writes one ProposalEvent, and enqueues the notification mail
+with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
+``proposal_decide`` and ``proposal_withdraw`` only name its steps.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import partial
+
+import rules
+from django.db import transaction
+from django.utils import timezone
+
+from agendas.enums import (
+    DECIDED,
+    EDITABLE,
+    WITHDRAWABLE,
+    Decision,
+    ProposalAction,
+    ProposalState,
+)
+from agendas.exceptions import (
+    AlreadyDone,
+    InvalidProposal,
+    InvalidTransition,
+    ProposalError,
+    TransitionNotAllowed,
+)
+from agendas.models import AgendaItem, Proposal, ProposalEvent
+from agendas.proposal_text import SECTIONS, document_html, document_title, source_label
+from documents.enums import DocumentStatus, DocumentType, Purpose
+from documents.models import Document, Reference
+from documents.services import document_register, document_update
+from meetings.enums import Role
+from meetings.models import Meeting, Membership, MemberState
+
+S = ProposalState
+A = ProposalAction
+DECISIONS = frozenset({A.INCLUDE, A.REJECT, A.DEFER})
+
+
+@dataclass(frozen=True)
+class Step:
+    sources: frozenset[str]
+    target: str
+    perm: str
+    done: str  # the past participle, for sentences: "put under consideration"
+
+
+STEPS: dict[str, Step] = {
+    A.SUBMIT: Step(frozenset({S.DRAFT}), S.SUBMITTED, "agendas.submit_proposal", "submitted"),
+    A.CONSIDER: Step(
+        frozenset({S.SUBMITTED}),
+        S.UNDER_CONSIDERATION,
+        "agendas.consider_proposal",
+        "put under consideration",
+    ),
+    A.INCLUDE: Step(
+        frozenset({S.UNDER_CONSIDERATION}), S.INCLUDED, "agendas.decide_proposal", "included"
+    ),
+    A.REJECT: Step(
+        frozenset({S.UNDER_CONSIDERATION}), S.REJECTED, "agendas.decide_proposal", "rejected"
+    ),
+    A.DEFER: Step(
+        frozenset({S.UNDER_CONSIDERATION}), S.DEFERRED, "agendas.decide_proposal", "deferred"
+    ),
+    A.WITHDRAW: Step(WITHDRAWABLE, S.WITHDRAWN, "agendas.withdraw_proposal", "withdrawn"),
+}
+
+# ------------------------------------------------------------------------------ sentences
+
+
+def decision_phrase(proposal: Proposal, state: str | None = None) -> str:
+    """ "included in the agenda", "rejected", "deferred to the 22nd meeting of ..."."""
+    state = state or proposal.state
+    if state == S.INCLUDED:
+        return "included in the agenda"
+    if state == S.DEFERRED and proposal.deferred_to_id:
+        return f"deferred to the {proposal.deferred_to.display_name}"
+    return ProposalState(state).label.lower()
+
+
+def not_allowed(action: str, proposal: Proposal) -> TransitionNotAllowed:
+    body = proposal.meeting.body.acronym
+    if action in (A.SUBMIT, A.WITHDRAW):
+        verb = "submit" if action == A.SUBMIT else "withdraw"
+        return TransitionNotAllowed(
+            f"Only the delegate who wrote this proposal can {verb} it"
+            + (f", as a delegate of {body}." if action == A.SUBMIT else ".")
+        )
+    if action == A.CONSIDER:
+        return TransitionNotAllowed(
+            f"Only the secretariat or the chair of {body} can put proposals under consideration."
+        )
+    return TransitionNotAllowed(
+        f"Only the chair or a vice-chair of {body} can decide on proposals."
+    )
+
+
+def _refusal(action: str, proposal: Proposal) -> InvalidTransition:
+    """The sentence for a step the proposal's current state does not allow."""
+    state = proposal.state
+    step = STEPS[action]
+    if state == step.target or (action in DECISIONS and state in DECIDED):
+        if action in DECISIONS:
+            return AlreadyDone(
+                f"A decision has already been recorded on this proposal: "
+                f"{decision_phrase(proposal)}."
+            )
+        if action == A.CONSIDER:
+            return AlreadyDone("This proposal is already under consideration.")
+        return AlreadyDone(f"This proposal has already been {step.done}.")
+    if state == S.WITHDRAWN:
+        return InvalidTransition(
+            f"This proposal was withdrawn by its proposer: it can no longer be {step.done}."
+        )
+    if state in DECIDED:
+        return InvalidTransition(
+            f"A decision has already been recorded on this proposal ({decision_phrase(proposal)}):"
+            f" it can no longer be {step.done}."
+        )
+    if action == A.SUBMIT:
+        return AlreadyDone("This proposal has already been submitted.")
+    if state == S.DRAFT:
+        return InvalidTransition(
+            f"This proposal has not been submitted yet: it cannot be {step.done}."
+        )
+    # A decision on a proposal that is submitted but not yet under consideration.
+    return InvalidTransition(
+        "This proposal must be put under consideration before a decision is taken on it."
+    )
+
+
+# ------------------------------------------------------------------------------ the guard
+
+
+def may(user, perm: str, obj) -> bool:
+    """Whether the rule ``perm`` grants ``user`` this step on ``obj``. Asked of the rule
+    itself: Django's ``user.has_perm`` says yes to every superuser, and a superuser may not
+    submit, withdraw or decide on a Member State's proposal (see agendas/rules.py)."""
+    return rules.has_perm(perm, user, obj)
+
+
+def allowed_actions(*, proposal: Proposal, user) -> list[str]:
+    """The steps ``user`` may take on ``proposal`` now (buttons to show). No query: the
+    user's roles are cached on the user object."""
+    return [
+        action
+        for action, step in STEPS.items()
+        if proposal.state in step.sources and may(user, step.perm, proposal)
+    ]
+
+
+def can_edit(*, proposal: Proposal, user) -> bool:
+    return proposal.state in EDITABLE and may(user, "agendas.change_proposal", proposal)
+
+
+def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None) -> None:
+    if deferred_to is None:
+        raise InvalidProposal("Choose the later meeting to which the proposal is deferred.")
+    if deferred_to.body_id != proposal.meeting.body_id or not (
+        deferred_to.start_date > proposal.meeting.start_date
+    ):
+        raise InvalidProposal(
+            f"A proposal can only be deferred to a later meeting of {proposal.meeting.body}."
+        )
+
+
+# ------------------------------------------------------------------------------ transition
+
+
+@transaction.atomic
+def proposal_transition(
+    *,
+    proposal: Proposal,
+    action: str,
+    actor,
+    note: str = "",
+    deferred_to: Meeting | None = None,
+) -> Proposal:
+    """Take one step of the workflow and return the proposal as saved.
+
+    Refuses with ``TransitionNotAllowed`` (not the actor's step), ``InvalidTransition`` /
+    ``AlreadyDone`` (the state does not allow it, also when someone else got there first) or
+    ``InvalidProposal`` (no rationale for a decision, no later meeting for a deferral); a
+    refusal changes nothing. On success: one ProposalEvent (from, to, actor, note); on submit
+    the proposal is registered as a contribution document of its meeting (late after the
+    deadline); on include an item is added to the meeting's draft agenda with the proposal's
+    document and the documents it cites; on withdraw its document is marked withdrawn. The
+    notification mail is enqueued after commit (``agendas.send_proposal_notification``).
+    """
+    action = ProposalAction(action)
+    step = STEPS[action]
+    if actor is None or not may(actor, step.perm, proposal):
+        raise not_allowed(action, proposal)
+    note = (note or "").strip()
+    if action in DECISIONS and not note:
+        raise InvalidProposal(
+            "Give the rationale of the decision: it is sent to the proposer and kept in the "
+            "history."
+        )
+    if action == A.DEFER:
+        _check_deferral(proposal=proposal, deferred_to=deferred_to)
+    else:
+        deferred_to = None
+
+    # The row lock makes concurrent steps queue here; the state is read again under it.
+    locked = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("meeting__body", "member_state", "deferred_to__body")
+        .get(pk=proposal.pk)
+    )
+    if locked.state not in step.sources:
+        raise _refusal(action, locked)
+
+    before = locked.state
+    now = timezone.now()
+    locked.state = step.target
+    changed = ["state", "updated_at"]
+    if action == A.SUBMIT:
+        changed += _submit(proposal=locked, actor=actor, now=now)
+    elif action in DECISIONS:
+        locked.decision_rationale = note
+        locked.decided_by = actor
+        locked.decided_at = now
+        locked.deferred_to = deferred_to
+        changed += ["decision_rationale", "decided_by", "decided_at", "deferred_to"]
+    locked.save(update_fields=changed)
+
+    if action == A.INCLUDE:
+        _include(proposal=locked, actor=actor)
+    elif action == A.WITHDRAW and locked.document_id:
+        document_update(document=locked.document, status=DocumentStatus.WITHDRAWN)
+
+    event = ProposalEvent.objects.create(
+        proposal=locked, from_state=before, to_state=step.target, actor=actor, note=note
+    )
+    _notify_after_commit(proposal=locked, event=event)
+    # The caller's instance follows, so a view can show the new state without reloading.
+    for name in [*changed, "document_id", "is_late", "submitted_at"]:
+        setattr(proposal, name, getattr(locked, name))
+    return locked
+
+
+def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
+    meeting = proposal.meeting
+    if not meeting.is_upcoming:
+        raise InvalidProposal(
+            f"The {meeting.display_name} is over: proposals can no longer be submitted for it."
+        )
+    proposal.submitted_at = now
+    proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
+    content = _document_content(proposal=proposal)
+    if proposal.document_id:
+        document_update(document=proposal.document, **content)
+    else:
+        proposal.document = document_register(
+            meeting=meeting,
+            doc_type=DocumentType.CONTRIBUTION,
+            purpose=Purpose.DECISION,
+            source_state=proposal.member_state,
+            created_by=actor,
+            **content,
+        )
+    return ["submitted_at", "is_late", "document"]
+
+
+def _document_content(*, proposal: Proposal) -> dict:
+    co_sponsors = [state.name for state in proposal.co_sponsors.order_by("name")]
+    return {
+        "title": document_title(proposal.title),
+        "source": source_label(proposal.member_state.name, co_sponsors),
+        "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS}),
+    }
+
+
+def cited_documents(*, document: Document) -> list[Document]:
+    """The registered documents that ``document`` cites, in the order it cites them."""
+    references = (
+        Reference.objects.filter(source=document, target__isnull=False)
+        .select_related("target")
+        .order_by("start", "pk")
+    )
+    return list(dict.fromkeys(reference.target for reference in references))
+
+
+def _include(*, proposal: Proposal, actor) -> AgendaItem:
+    # Imported here: agendas.services is the editor's module and imports documents itself.
+    from agendas.services import agenda_get_or_create, agenda_item_add
+
+    agenda = agenda_get_or_create(meeting=proposal.meeting, user=actor)
+    # No place given: agenda_item_add puts a new top-level item before the closing items
+    # ("Any other business", "Closing of the meeting").
+    documents = [proposal.document, *cited_documents(document=proposal.document)]
+    return agenda_item_add(
+        agenda=agenda,
+        title=proposal.title,
+        description=f"Proposal of {proposal.document.source} ({proposal.document.symbol}).",
+        documents=documents,
+        proposal=proposal,
+        is_late=proposal.is_late,
+    )
+
+
+def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent) -> None:
+    from agendas.notifications import notifies
+
+    if notifies(event):
+        transaction.on_commit(
+            partial(_enqueue_notification, proposal_id=proposal.pk, event_id=event.pk)
+        )
+
+
+def _enqueue_notification(*, proposal_id: int, event_id: int) -> None:
+    from agendas.tasks import send_proposal_notification
+
+    send_proposal_notification.delay(proposal_id=proposal_id, event_id=event_id)
+
+
+# ------------------------------------------------------------------------------ named steps
+
+
+def proposal_submit(*, proposal: Proposal, actor, note: str = "") -> Proposal:
+    """The proposer submits: the proposal becomes a contribution document of the meeting
+    (late after the deadline) and the secretariat of the body is mailed."""
+    return proposal_transition(proposal=proposal, action=A.SUBMIT, actor=actor, note=note)
+
+
+def proposal_consider(*, proposal: Proposal, actor, note: str = "") -> Proposal:
+    """Secretariat or chair put a submitted proposal under consideration; the proposer and
+    the co-sponsors' delegates are mailed."""
+    return proposal_transition(proposal=proposal, action=A.CONSIDER, actor=actor, note=note)
+
+
+def proposal_decide(
+    *,
+    proposal: Proposal,
+    actor,
+    decision: str,
+    rationale: str,
+    deferred_to: Meeting | None = None,
+) -> Proposal:
+    """The chair or a vice-chair includes, rejects or defers, with a rationale; including
+    adds the item to the draft agenda in the same transaction. The proposer and the
+    co-sponsors' delegates are mailed the decision and its rationale."""
+    try:
+        action = ProposalAction(Decision(decision).value)
+    except ValueError:
+        raise InvalidProposal("Choose a decision: include, reject or defer.") from None
+    return proposal_transition(
+        proposal=proposal, action=action, actor=actor, note=rationale, deferred_to=deferred_to
+    )
+
+
+def proposal_withdraw(*, proposal: Proposal, actor, note: str = "") -> Proposal:
+    """The proposer withdraws before a decision; a submitted proposal's document is marked
+    withdrawn and the secretariat is mailed."""
+    return proposal_transition(proposal=proposal, action=A.WITHDRAW, actor=actor, note=note)
+
+
+# ------------------------------------------------------------------------------ drafting
+
+TEXT_FIELDS = ("title", "purpose", "action_required", "references", "introduction", "proposals")
+REQUIRED_TEXT = {
+    "title": "the title of the proposed item",
+    "purpose": "the purpose",
+    "action_required": "the action required",
+    "proposals": "the proposals",
+}
+
+
+def delegate_states(*, user, meeting: Meeting) -> list[MemberState]:
+    """The Member States ``user`` represents as a delegate in the meeting's body."""
+    return [
+        m.member_state
+        for m in Membership.objects.filter(
+            user=user, body_id=meeting.body_id, role=Role.DELEGATE
+        ).select_related("member_state")
+    ]
+
+
+def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) -> None:
+    if not meeting.is_upcoming:
+        raise InvalidProposal(
+            f"The {meeting.display_name} is over: choose an upcoming meeting for your proposal."
+        )
+    states = delegate_states(user=proposer, meeting=meeting)
+    if not states:
+        raise TransitionNotAllowed(
+            f"Only delegates of {meeting.body.acronym} can propose agenda items for its meetings."
+        )
+    if member_state.pk not in {s.pk for s in states}:
+        raise InvalidProposal(
+            f"You are not a delegate of {member_state.name} in {meeting.body.acronym}: propose "
+            f"on behalf of {' or '.join(s.name for s in states)}."
+        )
+
+
+def _check_text(fields: dict) -> dict:
+    cleaned = {name: (fields.get(name) or "").strip() for name in TEXT_FIELDS}
+    missing = [label for name, label in REQUIRED_TEXT.items() if not cleaned[name]]
+    if missing:
+        raise InvalidProposal("Write " + ", ".join(missing) + ".")
+    return cleaned
+
+
+@transaction.atomic
+def proposal_create(
+    *,
+    meeting: Meeting,
+    proposer,
+    member_state: MemberState,
+    title: str,
+    purpose: str,
+    action_required: str,
+    proposals: str,
+    references: str = "",
+    introduction: str = "",
+    co_sponsors: Iterable[MemberState] = (),
+) -> Proposal:
+    """A draft proposal of ``proposer`` on behalf of ``member_state`` (which they represent
+    in the meeting's body) for an upcoming meeting. Nothing is registered or mailed yet."""
+    _check_proposer(meeting=meeting, proposer=proposer, member_state=member_state)
+    text = _check_text(
+        {
+            "title": title,
+            "purpose": purpose,
+            "action_required": action_required,
+            "proposals": proposals,
+            "references": references,
+            "introduction": introduction,
+        }
+    )
+    proposal = Proposal.objects.create(
+        meeting=meeting, proposer=proposer, member_state=member_state, **text
+    )
+    proposal.co_sponsors.set([s for s in co_sponsors if s.pk != member_state.pk])
+    return proposal
+
+
+@transaction.atomic
+def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
+    """The proposer edits a draft or a submitted proposal (not once it is under
+    consideration). A draft may also change meeting and Member State. Editing a submitted
+    proposal updates its document (title, source, text, and so its references) and logs an
+    event "edited after submission" in the history; nothing is mailed."""
+    allowed = {*TEXT_FIELDS, "co_sponsors", "meeting", "member_state"}
+    unknown = set(fields) - allowed
+    if unknown:
+        raise TypeError(f"proposal_update() got unexpected fields: {sorted(unknown)}")
+    if not may(actor, "agendas.change_proposal", proposal):
+        raise TransitionNotAllowed("Only the delegate who wrote this proposal can edit it.")
+    locked = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("meeting__body", "member_state", "document")
+        .get(pk=proposal.pk)
+    )
+    if locked.state not in EDITABLE:
+        raise InvalidTransition(
+            f"This proposal is {ProposalState(locked.state).label.lower()}: "
+            "it can no longer be edited."
+        )
+    meeting = fields.get("meeting", locked.meeting)
+    member_state = fields.get("member_state", locked.member_state)
+    if locked.state != S.DRAFT and (
+        meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id
+    ):
+        raise InvalidProposal(
+            "A submitted proposal stays with its meeting and Member State; withdraw it and "
+            "write a new one to change them."
+        )
+    if meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id:
+        _check_proposer(meeting=meeting, proposer=locked.proposer, member_state=member_state)
+    text = _check_text({name: fields.get(name, getattr(locked, name)) for name in TEXT_FIELDS})
+
+    changed = [name for name in TEXT_FIELDS if getattr(locked, name) != text[name]]
+    for name in changed:
+        setattr(locked, name, text[name])
+    if meeting.pk != locked.meeting_id:
+        locked.meeting = meeting
+        changed.append("meeting")
+    if member_state.pk != locked.member_state_id:
+        locked.member_state = member_state
+        changed.append("member_state")
+    sponsors_changed = False
+    if "co_sponsors" in fields:
+        wanted = {s.pk for s in fields["co_sponsors"] if s.pk != member_state.pk}
+        if wanted != set(locked.co_sponsors.values_list("pk", flat=True)):
+            locked.co_sponsors.set(wanted)
+            sponsors_changed = True
+    if not changed and not sponsors_changed:
+        return locked
+    locked.save(update_fields=[*changed, "updated_at"])
+    if locked.state == S.SUBMITTED and locked.document_id:
+        document = document_update(document=locked.document, **_document_content(proposal=locked))
+        ProposalEvent.objects.create(
+            proposal=locked,
+            from_state=locked.state,
+            to_state=locked.state,
+            actor=actor,
+            note=f"Edited after submission: the text of {document.symbol} was updated.",
+        )
+    return locked
+
+
+__all__ = [
+    "STEPS",
+    "ProposalError",
+    "allowed_actions",
+    "can_edit",
+    "cited_documents",
+    "decision_phrase",
+    "delegate_states",
+    "proposal_consider",
+    "proposal_create",
+    "proposal_decide",
+    "proposal_submit",
+    "proposal_transition",
+    "proposal_update",
+    "proposal_withdraw",
+]
