@@ -125,6 +125,23 @@ class AgendaRevision(models.Model):
     def label(self) -> str:
         return "First issue" if self.number == 0 else f"Rev.{self.number}"
 
+    @property
+    def items(self) -> list[dict]:
+        """The frozen items in reading order (see ``agendas.selectors.agenda_content``)."""
+        content = self.content or {}
+        return list(content.get("items", [])) if isinstance(content, dict) else list(content)
+
+    @property
+    def revised_after_adoption(self) -> bool:
+        return self.adopted
+
+    def get_absolute_url(self) -> str:
+        meeting = self.agenda.meeting
+        return reverse(
+            "agendas:agenda_revision",
+            kwargs={"body": meeting.body.slug, "number": meeting.number, "rev": self.number},
+        )
+
 
 class Proposal(models.Model):
     """An agenda-item proposal from a Member State, shaped like a real contribution."""

@@ -1,0 +1,105 @@
+"""Forms of the agenda editor. The editor's forms are posted by htmx; their <form> tags carry
+the hx- attributes in the templates, so the helpers render fields only."""
+
+from __future__ import annotations
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import Div, Field, Layout
+from django import forms
+
+from meetings.models import Session
+
+
+class SessionChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj: Session) -> str:
+        return obj.label
+
+
+def _sessions(meeting, sessions=None):
+    return sessions if sessions is not None else Session.objects.filter(meeting=meeting)
+
+
+class ItemForm(forms.Form):
+    """Edit one item in place: title, description, session."""
+
+    title = forms.CharField(max_length=500)
+    description = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text="Optional: what the meeting is invited to do under this item.",
+    )
+    session = SessionChoiceField(
+        queryset=Session.objects.none(), required=False, empty_label="No session"
+    )
+
+    def __init__(self, *args, meeting, sessions=None, prefix_id: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = _sessions(meeting, sessions)
+        self.fields["title"].widget.attrs["autofocus"] = True
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        # Ids unique per item so several open forms keep their labels apart.
+        self.auto_id = f"id_{prefix_id}%s" if prefix_id else "id_%s"
+        self.helper.layout = Layout(
+            Field("title"),
+            Field("description"),
+            Field("session"),
+        )
+
+
+class AddItemForm(forms.Form):
+    title = forms.CharField(max_length=500, label="Title of the new item")
+    description = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Description (optional)"
+    )
+    parent = forms.TypedChoiceField(
+        required=False,
+        coerce=int,
+        empty_value=None,
+        label="Where",
+        help_text="New top-level items go before “Any other business” and “Closing”.",
+    )
+    session = SessionChoiceField(
+        queryset=Session.objects.none(), required=False, empty_label="No session"
+    )
+
+    def __init__(self, *args, meeting, tree=None, sessions=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["session"].queryset = _sessions(meeting, sessions)
+        choices = [("", "Top level")]
+        if tree is not None:
+            choices += [
+                (node.pk, f"Sub-item of {node.number} {node.item.title[:60]}")
+                for node in tree.flat()
+                if node.can_have_children
+            ]
+        self.fields["parent"].choices = choices
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True
+        self.auto_id = "id_new_%s"
+        self.helper.layout = Layout(
+            Field("title"),
+            Field("description"),
+            Div(
+                Div("parent", css_class="col-md-7"),
+                Div("session", css_class="col-md-5"),
+                css_class="row",
+            ),
+        )
+
+
+class IssueForm(forms.Form):
+    note = forms.CharField(
+        max_length=500,
+        required=False,
+        label="Note (optional)",
+        help_text="Shown with the revision, e.g. “New item 5 after the chair's decision”.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+        self.helper.disable_csrf = True

@@ -1,0 +1,36 @@
+"""The agenda's section of the meeting page: the latest issued revision for everyone, and
+for members of the body a link to the live draft (and to the editor for the secretariat)."""
+
+from __future__ import annotations
+
+from agendas.models import Agenda, AgendaRevision
+from meetings.panels import register_meeting_panel
+
+
+@register_meeting_panel
+def agenda_panel(request, meeting) -> dict:
+    agenda = Agenda.objects.select_related("document").filter(meeting=meeting).first()
+    latest = None
+    if agenda is not None:
+        agenda.meeting = meeting
+        latest = (
+            AgendaRevision.objects.filter(agenda=agenda)
+            .select_related("document")
+            .order_by("-number")
+            .first()
+        )
+        if latest is not None:
+            latest.agenda = agenda
+    user = request.user
+    subject = agenda or meeting
+    return {
+        "template": "agendas/_meeting_panel.html",
+        "context": {
+            "meeting": meeting,
+            "agenda": agenda,
+            "latest": latest,
+            "items": latest.items if latest else [],
+            "can_view_draft": user.has_perm("agendas.view_draft_agenda", subject),
+            "can_edit": user.has_perm("agendas.change_agenda", subject),
+        },
+    }

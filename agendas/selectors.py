@@ -1,0 +1,240 @@
+"""Reads of the agenda. ``agenda_tree`` loads a whole agenda in a fixed number of queries (the
+items with their session and proposal in one, their allocated documents in a second) and
+derives the numbers users see (1, 2, 2.1 ...) from the positions, in Python."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch, QuerySet
+from django.http import Http404
+
+from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
+from meetings.models import Meeting
+
+# 1, 1.1, 1.1.1: deeper than that an agenda stops being readable.
+MAX_DEPTH = 3
+
+
+@dataclass(eq=False)
+class Node:
+    """One item of the live draft with its place in the tree."""
+
+    item: AgendaItem
+    number: str
+    depth: int  # 0 for top-level items
+    index: int  # 1-based among its siblings
+    sibling_count: int
+    parent: Node | None = None
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def pk(self) -> int:
+        return self.item.pk
+
+    @property
+    def allocations(self) -> list[AgendaItemDocument]:
+        return list(self.item.allocations.all())
+
+    @property
+    def is_first(self) -> bool:
+        return self.index == 1
+
+    @property
+    def is_last(self) -> bool:
+        return self.index == self.sibling_count
+
+    @property
+    def height(self) -> int:
+        """Levels in this item's subtree, itself included."""
+        return 1 + max((child.height for child in self.children), default=0)
+
+    @property
+    def can_indent(self) -> bool:
+        # Becoming a sub-item of the previous sibling adds one level to the whole subtree.
+        return not self.is_first and self.depth + self.height < MAX_DEPTH
+
+    @property
+    def can_outdent(self) -> bool:
+        return self.depth > 0
+
+    @property
+    def can_have_children(self) -> bool:
+        return self.depth + 1 < MAX_DEPTH
+
+    @property
+    def previous_number(self) -> str:
+        """The number of the sibling above, which indenting puts this item under."""
+        prefix = f"{self.parent.number}." if self.parent else ""
+        return f"{prefix}{self.index - 1}" if self.index > 1 else ""
+
+    @property
+    def closes(self) -> range:
+        """How many nested lists end after this item, for templates that render the tree
+        as one flat loop (much faster than one include per item)."""
+        if self.children:
+            return range(0)
+        levels, node = 0, self
+        while node.parent is not None and node.is_last:
+            levels += 1
+            node = node.parent
+        return range(levels)
+
+
+@dataclass
+class AgendaTree:
+    agenda: Agenda
+    roots: list[Node]
+    by_id: dict[int, Node]
+
+    def flat(self) -> list[Node]:
+        """Every node in reading order (1, 2, 2.1, 2.2, 3 ...)."""
+        out: list[Node] = []
+
+        def walk(nodes: list[Node]) -> None:
+            for node in nodes:
+                out.append(node)
+                walk(node.children)
+
+        walk(self.roots)
+        return out
+
+    def __len__(self) -> int:
+        return len(self.by_id)
+
+    def number_of(self, item_id: int) -> str | None:
+        node = self.by_id.get(item_id)
+        return node.number if node else None
+
+
+def agenda_items_queryset(*, agenda: Agenda) -> QuerySet[AgendaItem]:
+    return (
+        AgendaItem.objects.filter(agenda=agenda)
+        .select_related("session", "proposal__member_state")
+        .prefetch_related(
+            Prefetch(
+                "allocations",
+                queryset=AgendaItemDocument.objects.select_related("document").order_by(
+                    "position", "pk"
+                ),
+            )
+        )
+    )
+
+
+def build_tree(*, agenda: Agenda, items: list[AgendaItem]) -> AgendaTree:
+    by_parent: dict[int | None, list[AgendaItem]] = defaultdict(list)
+    for item in items:
+        by_parent[item.parent_id].append(item)
+    by_id: dict[int, Node] = {}
+
+    def build(parent: Node | None, depth: int) -> list[Node]:
+        siblings = sorted(
+            by_parent.get(parent.pk if parent else None, []), key=lambda i: (i.position, i.pk)
+        )
+        nodes = []
+        for index, item in enumerate(siblings, start=1):
+            number = f"{parent.number}.{index}" if parent else str(index)
+            node = Node(
+                item=item,
+                number=number,
+                depth=depth,
+                index=index,
+                sibling_count=len(siblings),
+                parent=parent,
+            )
+            by_id[item.pk] = node
+            node.children = build(node, depth + 1)
+            nodes.append(node)
+        return nodes
+
+    return AgendaTree(agenda=agenda, roots=build(None, 0), by_id=by_id)
+
+
+def agenda_tree(*, agenda: Agenda) -> AgendaTree:
+    """The live draft as a tree with derived numbers, in two queries whatever its size."""
+    return build_tree(agenda=agenda, items=list(agenda_items_queryset(agenda=agenda)))
+
+
+def agenda_content(*, tree: AgendaTree) -> list[dict]:
+    """The tree as frozen in a revision: one dict per item in reading order. ``id`` is the
+    AgendaItem's pk, which the diff uses to follow an item through renumbering."""
+    content = []
+    for node in tree.flat():
+        item = node.item
+        content.append(
+            {
+                "id": item.pk,
+                "number": node.number,
+                "depth": node.depth,
+                "title": item.title,
+                "description": item.description,
+                "session": item.session.label if item.session_id else "",
+                "documents": [
+                    {
+                        "symbol": allocation.document.symbol,
+                        "title": allocation.document.title,
+                        "restricted": allocation.document.is_restricted,
+                    }
+                    for allocation in node.allocations
+                ],
+                "proposal": item.proposal_id,
+                "is_late": item.is_late,
+                "fixed": item.fixed,
+            }
+        )
+    return content
+
+
+# ------------------------------------------------------------------------------ pages
+
+
+def agenda_of_meeting(*, meeting: Meeting) -> Agenda | None:
+    return Agenda.objects.select_related("document").filter(meeting=meeting).first()
+
+
+def agenda_get(*, meeting: Meeting) -> Agenda:
+    agenda = agenda_of_meeting(meeting=meeting)
+    if agenda is None:
+        raise Http404("This meeting has no agenda yet.")
+    agenda.meeting = meeting
+    return agenda
+
+
+def revisions_of(*, agenda: Agenda) -> list[AgendaRevision]:
+    """Every issued revision, oldest first, without their (large) frozen content."""
+    return list(
+        AgendaRevision.objects.filter(agenda=agenda)
+        .select_related("document")
+        .defer("content")
+        .order_by("number")
+    )
+
+
+def revision_get(*, agenda: Agenda, number: int) -> AgendaRevision:
+    try:
+        revision = AgendaRevision.objects.select_related("document").get(
+            agenda=agenda, number=number
+        )
+    except AgendaRevision.DoesNotExist:
+        raise Http404("This agenda has no such revision.") from None
+    revision.agenda = agenda
+    return revision
+
+
+def latest_revision(*, agenda: Agenda) -> AgendaRevision | None:
+    return (
+        AgendaRevision.objects.filter(agenda=agenda)
+        .select_related("document")
+        .order_by("-number")
+        .first()
+    )
+
+
+def adopted_revision_number(*, agenda: Agenda, revisions: list[AgendaRevision]) -> int | None:
+    """The revision that was current when the agenda was adopted."""
+    if agenda.adopted_at is None:
+        return None
+    before = [r.number for r in revisions if r.issued_at <= agenda.adopted_at]
+    return before[-1] if before else None
