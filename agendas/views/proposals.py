@@ -39,12 +39,24 @@ def _login_required(request) -> None:
         raise LoginRequired()
 
 
+def _may_see(request, proposal) -> None:
+    """Anonymous people log in first (a mail's link leads here); anyone else who may not
+    see the proposal gets "not found"."""
+    _login_required(request)
+    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+
+
 def _require_step(request, perm: str, proposal, message: str) -> None:
     """403 with ``message`` unless the rule ``perm`` grants the user this step. Asked of the
     rule, not of ``user.has_perm``, which grants a superuser everything."""
     _login_required(request)
     if not workflow.may(request.user, perm, proposal):
         raise PermissionDenied(message)
+
+
+def _posted(request):
+    """The data of a POST (even an empty one), None for a GET: binds the form."""
+    return request.POST if request.method == "POST" else None
 
 
 def _next_or(request, default: str) -> str:
@@ -151,7 +163,7 @@ def proposal_decisions(request):
 
 def proposal_detail(request, pk: int):
     proposal = selectors.proposal_get(pk=pk)
-    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _may_see(request, proposal)
     actions = workflow.allowed_actions(proposal=proposal, user=request.user)
     decide = any(a in actions for a in (A.INCLUDE, A.REJECT, A.DEFER))
     item = getattr(proposal, "agenda_item", None)
@@ -211,7 +223,7 @@ def proposal_create(request, body: str, number: int):
 
 
 def _write(request, *, meeting: Meeting | None, proposal=None):
-    form = ProposalForm(request.POST or None, user=request.user, meeting=meeting, proposal=proposal)
+    form = ProposalForm(_posted(request), user=request.user, meeting=meeting, proposal=proposal)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
         try:
@@ -250,7 +262,7 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request, pk: int):
     proposal = selectors.proposal_get(pk=pk)
-    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _may_see(request, proposal)
     _require_step(
         request,
         "agendas.change_proposal",
@@ -269,7 +281,7 @@ def proposal_edit(request, pk: int):
 def proposal_preview(request, pk: int):
     """The proposal as its contribution document will look, with the citations found."""
     proposal = selectors.proposal_get(pk=pk)
-    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _may_see(request, proposal)
     fields = fields_of(proposal)
     return render(
         request,
@@ -294,7 +306,7 @@ def proposal_preview(request, pk: int):
 
 def _step(request, pk: int, action: str, *, note: str = ""):
     proposal = selectors.proposal_for_update(pk=pk)
-    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _may_see(request, proposal)
     step = workflow.STEPS[action]
     _require_step(request, step.perm, proposal, str(workflow.not_allowed(action, proposal)))
     try:
@@ -335,14 +347,14 @@ def proposal_consider(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def proposal_withdraw(request, pk: int):
     proposal = selectors.proposal_get(pk=pk)
-    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _may_see(request, proposal)
     _require_step(
         request,
         "agendas.withdraw_proposal",
         proposal,
         str(workflow.not_allowed(A.WITHDRAW, proposal)),
     )
-    form = WithdrawForm(request.POST or None)
+    form = WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
         done, proposal = _step(request, pk, A.WITHDRAW, note=form.cleaned_data["note"])
         if done:
@@ -354,14 +366,14 @@ def proposal_withdraw(request, pk: int):
 @require_http_methods(["GET", "POST"])
 def proposal_decide(request, pk: int):
     proposal = selectors.proposal_get(pk=pk)
-    require_perm(request, "agendas.view_proposal", proposal, hide=True)
+    _may_see(request, proposal)
     _require_step(
         request,
         "agendas.decide_proposal",
         proposal,
         str(workflow.not_allowed(A.INCLUDE, proposal)),
     )
-    form = DecisionForm(request.POST or None, proposal=proposal)
+    form = DecisionForm(_posted(request), proposal=proposal)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
