@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = "Documents"
+
+    def ready(self) -> None:
+        # The meeting page's "Documents" section and the navigation link (meetings/panels.py).
+        from documents.panels import documents_nav, meeting_documents_panel
+        from meetings.panels import register_meeting_panel, register_nav
+
+        register_meeting_panel(meeting_documents_panel)
+        register_nav(documents_nav)

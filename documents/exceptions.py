@@ -10,5 +10,9 @@ class InvalidDocument(DocumentsError):
     pass
 
 
+class StaleDocument(DocumentsError):
+    """The document changed since the form that edits it was opened."""
+
+
 class PublicationError(DocumentsError):
     pass

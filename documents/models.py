@@ -93,6 +93,14 @@ class Document(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    # The token of the form that registered it: the same form sent twice (double click,
+    # reload after post) finds this document instead of registering a second one.
+    submission_token = models.CharField(
+        max_length=40, null=True, blank=True, unique=True, editable=False
+    )
+    # On PostgreSQL the table also has a generated column ``search_vector`` (tsvector of the
+    # title, weight A, and of ``search_text``, weight D) with a GIN index; see migration
+    # 0002. Django does not map it: ``documents.selectors`` queries it with raw SQL.
 
     class Meta:
         ordering = ["-date", "-pk"]
@@ -128,6 +136,23 @@ class Document(models.Model):
     @property
     def language_codes(self) -> list[str]:
         return [code for code in self.languages.split(",") if code]
+
+    @property
+    def language_names(self) -> list[str]:
+        labels = dict(Language.choices)
+        return [str(labels[code]) for code in self.language_codes if code in labels]
+
+    @property
+    def languages_line(self) -> str:
+        """ "English only", or the languages it is issued in: "Arabic, English, French"."""
+        names = self.language_names
+        if len(names) == 1:
+            return f"{names[0]} only"
+        return ", ".join(names)
+
+    @property
+    def is_derived(self) -> bool:
+        return self.parent_id is not None
 
     @property
     def is_restricted(self) -> bool:
@@ -212,6 +237,9 @@ class Publication(models.Model):
     pages = models.PositiveIntegerField(null=True, blank=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveIntegerField(default=0)
+    # The Celery task id that holds the row while it renders: the same task's retries may
+    # take it back, any other worker may not.
+    claim_token = models.CharField(max_length=64, blank=True, editable=False)
     requested_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )

@@ -3,10 +3,20 @@ documents a person may see; every list and search starts from it."""
 
 from __future__ import annotations
 
-from django.db.models import Q, QuerySet
+import datetime as dt
+import re
+from dataclasses import dataclass, field
 
-from documents.enums import Access
-from documents.models import Document
+from django.db import connection
+from django.db.models import BooleanField, FloatField, Prefetch, Q, QuerySet
+from django.db.models.expressions import RawSQL
+from django.http import Http404
+
+from documents.enums import Access, SuffixKind
+from documents.models import Document, DocumentListing, Reference
+from documents.references import normalize_symbol
+from meetings.enums import Role
+from meetings.models import Meeting
 from meetings.rules import roles_by_body
 
 
@@ -16,3 +26,358 @@ def visible_documents(user) -> QuerySet[Document]:
         return qs
     member_of = list(roles_by_body(user)) if user is not None else []
     return qs.filter(Q(access=Access.PUBLIC) | Q(body_id__in=member_of))
+
+
+def can_see(user, document: Document) -> bool:
+    """The same rule as ``visible_documents`` for one loaded row, without a query."""
+    if document.access == Access.PUBLIC:
+        return True
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return True
+    return document.body_id in roles_by_body(user)
+
+
+# ------------------------------------------------------------------------------ registry
+
+PAGE_SIZE = 25
+# Counting stops here: "more than 1,000 documents" costs a bounded scan, not a COUNT(*)
+# over the whole registry.
+COUNT_CAP = 1000
+# A ranked search is paged by offset; past this many results the person is asked to
+# narrow the search instead (the deep pages of a relevance ranking are never read).
+SEARCH_DEPTH = 1000
+
+
+@dataclass
+class RegistryQuery:
+    """What the registry page was asked for (all optional)."""
+
+    q: str = ""
+    body_id: int | None = None
+    meeting: Meeting | None = None
+    doc_type: str = ""
+    source: str = ""
+    language: str = ""
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+
+    @property
+    def is_search(self) -> bool:
+        return bool(self.q.strip())
+
+
+@dataclass
+class RegistryPage:
+    documents: list[Document]
+    count: int  # capped at COUNT_CAP + 1
+    ranked: bool = False
+    next_cursor: str = ""
+    prev_cursor: str = ""
+    page_number: int = 1
+    has_next: bool = False
+    has_prev: bool = False
+    extra: dict = field(default_factory=dict)
+
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count > COUNT_CAP
+
+    @property
+    def count_label(self) -> str:
+        if self.count_is_capped:
+            return f"more than {COUNT_CAP:,} documents"
+        return f"{self.count:,} document{'' if self.count == 1 else 's'}"
+
+
+def full_text_search_available() -> bool:
+    return connection.vendor == "postgresql"
+
+
+_WORD = re.compile(r"[^\W_]+(?:[-'’.&+/][^\W_]+)*", re.UNICODE)
+
+
+def _search_terms(q: str) -> list[str]:
+    return _WORD.findall(q)[:8]
+
+
+def _text_filter(qs: QuerySet[Document], q: str) -> tuple[QuerySet[Document], bool]:
+    """Keep the documents that match ``q``; the second value says whether they are ranked.
+
+    PostgreSQL: the stored ``search_vector`` (GIN index) against ``websearch_to_tsquery``,
+    so quotes make a phrase and a leading minus excludes a word; ranked by ``ts_rank``
+    (title words weigh more). SQLite: every word must appear in the search text."""
+    if full_text_search_available():
+        match = RawSQL(
+            "documents_document.search_vector @@ websearch_to_tsquery('simple'::regconfig, %s)",
+            [q],
+            output_field=BooleanField(),
+        )
+        rank = RawSQL(
+            "ts_rank(documents_document.search_vector, "
+            "websearch_to_tsquery('simple'::regconfig, %s))",
+            [q],
+            output_field=FloatField(),
+        )
+        return qs.filter(match).annotate(rank=rank), True
+    terms = _search_terms(q)
+    for term in terms:
+        qs = qs.filter(search_text__icontains=term)
+    return qs, False
+
+
+def registry_filter(*, user, query: RegistryQuery) -> tuple[QuerySet[Document], bool]:
+    """The visible documents matching ``query`` (not yet ordered or sliced)."""
+    qs = visible_documents(user)
+    if query.body_id:
+        qs = qs.filter(body_id=query.body_id)
+    if query.meeting is not None:
+        # Its own documents and those listed for it from another meeting or body.
+        listed = DocumentListing.objects.filter(meeting=query.meeting).values("document_id")
+        qs = qs.filter(Q(meeting=query.meeting) | Q(pk__in=listed))
+    if query.doc_type:
+        qs = qs.filter(doc_type=query.doc_type)
+    if query.source.strip():
+        qs = qs.filter(source__icontains=query.source.strip())
+    if query.language:
+        qs = qs.filter(languages__contains=f",{query.language},")
+    if query.date_from:
+        qs = qs.filter(date__gte=query.date_from)
+    if query.date_to:
+        qs = qs.filter(date__lte=query.date_to)
+    ranked = False
+    if query.is_search:
+        qs, ranked = _text_filter(qs, query.q.strip())
+    return qs, ranked
+
+
+def _row_joins(qs: QuerySet[Document]) -> QuerySet[Document]:
+    # Only what a row of the list shows; the text can be long and is not needed here.
+    return qs.select_related("body", "meeting__body").defer("text", "search_text")
+
+
+def _capped_count(qs: QuerySet[Document]) -> int:
+    return qs.order_by().values("pk")[: COUNT_CAP + 1].count()
+
+
+def _cursor(document: Document) -> str:
+    return f"{document.date.isoformat()}.{document.pk}"
+
+
+def _parse_cursor(raw: str) -> tuple[dt.date, int] | None:
+    try:
+        day, pk = raw.split(".", 1)
+        return dt.date.fromisoformat(day), int(pk)
+    except (ValueError, AttributeError):
+        return None
+
+
+def registry_page(
+    *, user, query: RegistryQuery, after: str = "", before: str = "", page: int = 1
+) -> RegistryPage:
+    """One page of the registry.
+
+    Browsing (no words searched) is newest first and paged by keyset: the page after
+    ``after`` (or before ``before``) is read straight from the (date, id) index, as fast on
+    page 4,000 as on page 1. A search is ordered by relevance and paged by offset, at most
+    ``SEARCH_DEPTH`` results deep. The count stops at ``COUNT_CAP``."""
+    qs, ranked = registry_filter(user=user, query=query)
+    count = _capped_count(qs)
+    rows = _row_joins(qs)
+    if ranked:
+        page = max(1, min(page, SEARCH_DEPTH // PAGE_SIZE))
+        start = (page - 1) * PAGE_SIZE
+        found = list(rows.order_by("-rank", "-date", "-pk")[start : start + PAGE_SIZE + 1])
+        return RegistryPage(
+            documents=found[:PAGE_SIZE],
+            count=count,
+            ranked=True,
+            page_number=page,
+            has_next=len(found) > PAGE_SIZE and start + PAGE_SIZE < SEARCH_DEPTH,
+            has_prev=page > 1,
+        )
+    if query.is_search:
+        # The fallback search has no relevance: it pages like browsing.
+        pass
+    after_key = _parse_cursor(after) if after else None
+    before_key = _parse_cursor(before) if before else None
+    if before_key is not None:
+        day, pk = before_key
+        # date >= day first, so the index scan starts at the cursor.
+        found = list(
+            rows.filter(date__gte=day)
+            .filter(Q(date__gt=day) | Q(pk__gt=pk))
+            .order_by("date", "pk")[: PAGE_SIZE + 1]
+        )
+        has_prev = len(found) > PAGE_SIZE
+        documents = list(reversed(found[:PAGE_SIZE]))
+        has_next = True
+    else:
+        if after_key is not None:
+            day, pk = after_key
+            rows = rows.filter(date__lte=day).filter(Q(date__lt=day) | Q(pk__lt=pk))
+        found = list(rows.order_by("-date", "-pk")[: PAGE_SIZE + 1])
+        documents = found[:PAGE_SIZE]
+        has_next = len(found) > PAGE_SIZE
+        has_prev = after_key is not None
+    return RegistryPage(
+        documents=documents,
+        count=count,
+        has_next=has_next and bool(documents),
+        has_prev=has_prev and bool(documents),
+        next_cursor=_cursor(documents[-1]) if documents else "",
+        prev_cursor=_cursor(documents[0]) if documents else "",
+    )
+
+
+def symbol_lookup(*, user, value: str) -> tuple[str | None, Document | None]:
+    """``value`` as a canonical symbol (None if it is not one) and the visible document
+    registered under it (None if there is none the user may see)."""
+    symbol = normalize_symbol(value or "")
+    if symbol is None:
+        return None, None
+    return symbol, visible_documents(user).filter(symbol=symbol).first()
+
+
+_SYMBOLISH = re.compile(r"^\S*\d\S*/\S*$|^\S+/\S*\d\S*$")
+
+
+def looks_like_a_symbol(value: str) -> bool:
+    """A typed value meant as a symbol (no spaces, a slash and a digit), valid or not."""
+    value = (value or "").strip()
+    return bool(_SYMBOLISH.match(value)) and any(c.isalpha() for c in value)
+
+
+# --------------------------------------------------------------------------- one document
+
+
+def document_get(*, user, symbol: str) -> Document:
+    """The document registered as ``symbol``, or "not found" when there is none or the
+    user may not see it (restricted documents do not exist for outsiders)."""
+    try:
+        document = Document.objects.select_related(
+            "body", "meeting__body", "parent", "created_by", "source_state"
+        ).get(symbol=symbol)
+    except Document.DoesNotExist:
+        raise Http404(f"No document {symbol} is registered.") from None
+    if not can_see(user, document):
+        raise Http404(f"No document {symbol} is registered.")
+    return document
+
+
+@dataclass
+class CitedItem:
+    """One entry of "Cites": a document, an instrument, or a citation not (yet) resolved."""
+
+    key: str
+    kind: str
+    text: str
+    document: Document | None = None
+    instrument: object | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.document is not None or self.instrument is not None
+
+
+def document_cites(*, user, document: Document) -> list[CitedItem]:
+    """What ``document`` cites, once per key, in the order of the text. A cited document
+    the user may not see is shown like one not in the registry (its existence is not
+    revealed)."""
+    references = list(
+        Reference.objects.filter(source=document)
+        .select_related("target__body", "instrument")
+        .order_by("start")
+    )
+    items: dict[str, CitedItem] = {}
+    for ref in references:
+        if ref.key in items:
+            continue
+        target = ref.target if ref.target is not None and can_see(user, ref.target) else None
+        items[ref.key] = CitedItem(
+            key=ref.key, kind=ref.kind, text=ref.text, document=target, instrument=ref.instrument
+        )
+    return list(items.values())
+
+
+def document_cited_by(*, user, document: Document) -> list[Document]:
+    """The visible documents whose text cites ``document``, newest first, each once."""
+    citing = Reference.objects.filter(target=document).values("source_id")
+    return list(
+        visible_documents(user)
+        .filter(pk__in=citing)
+        .select_related("body")
+        .defer("text", "search_text")
+        .order_by("-date", "-pk")
+    )
+
+
+def document_family(*, user, document: Document) -> dict:
+    """The base document and its revisions, addenda and corrigenda (visible ones), and the
+    latest revision."""
+    base = document.parent if document.parent_id else document
+    derived = list(
+        visible_documents(user)
+        .filter(parent_id=base.pk)
+        .defer("text", "search_text")
+        .order_by("suffix_kind", "suffix_number")
+    )
+    revisions = [d for d in derived if d.suffix_kind == SuffixKind.REVISION]
+    return {
+        "base": base,
+        "derived": derived,
+        "revisions": revisions,
+        "addenda": [d for d in derived if d.suffix_kind == SuffixKind.ADDENDUM],
+        "corrigenda": [d for d in derived if d.suffix_kind == SuffixKind.CORRIGENDUM],
+        "latest_revision": revisions[-1] if revisions else None,
+    }
+
+
+def document_listings(*, document: Document) -> list[DocumentListing]:
+    return list(
+        DocumentListing.objects.filter(document=document)
+        .select_related("meeting__body")
+        .order_by("meeting__start_date")
+    )
+
+
+# ------------------------------------------------------------------------ a meeting's list
+
+
+def meeting_documents(*, user, meeting: Meeting) -> list[Document]:
+    """The documents of ``meeting`` in the order of their symbols, then those listed for it
+    from other meetings (each with ``listed_from`` set to its own meeting)."""
+    own = list(
+        _row_joins(visible_documents(user).filter(meeting=meeting)).order_by(
+            "series", "number", "suffix_kind", "suffix_number"
+        )
+    )
+    listed_ids = DocumentListing.objects.filter(meeting=meeting).values("document_id")
+    listed = list(
+        _row_joins(visible_documents(user).filter(pk__in=listed_ids)).order_by("date", "pk")
+    )
+    for document in own:
+        document.listed_from = None
+    for document in listed:
+        document.listed_from = document.meeting
+    return own + listed
+
+
+# ------------------------------------------------------------------------------ for forms
+
+
+def meetings_for_registration(*, user) -> QuerySet[Meeting]:
+    """Meetings of the bodies whose documents ``user`` registers (secretariat), newest
+    first."""
+    qs = Meeting.objects.select_related("body").order_by("body__acronym", "-number")
+    if user is not None and user.is_authenticated and user.is_superuser:
+        return qs
+    bodies = [
+        body_id for body_id, roles in roles_by_body(user).items() if Role.SECRETARIAT in roles
+    ]
+    return qs.filter(body_id__in=bodies)
+
+
+def document_with_joins() -> QuerySet[Document]:
+    return Document.objects.select_related("body", "meeting__body").prefetch_related(
+        Prefetch("listings", queryset=DocumentListing.objects.select_related("meeting__body"))
+    )

@@ -8,11 +8,11 @@ import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import F
+from django.db.models import F, Max
 from django.utils import timezone
 
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
-from documents.exceptions import InvalidDocument
+from documents.exceptions import InvalidDocument, StaleDocument
 from documents.models import Document, DocumentListing, Instrument, Reference, SymbolCounter
 from documents.references import extract_references, normalize_symbol
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
@@ -39,13 +39,33 @@ def next_symbol(*, meeting: Meeting, series: str = "") -> str:
     )
 
 
-def _allocate_number(*, meeting: Meeting, series: str) -> int:
-    """Take the next number of the sequence, holding a row lock until the transaction ends:
-    concurrent registrations queue here instead of taking the same number."""
+def next_derived_symbols(*, base: Document) -> dict[str, str]:
+    """The symbols the next revision, addendum and corrigendum of ``base`` would get."""
+    last = dict(
+        Document.objects.filter(parent=base)
+        .values_list("suffix_kind")
+        .annotate(last=Max("suffix_number"))
+        .values_list("suffix_kind", "last")
+    )
+    return {
+        kind: derived_symbol(base=base, kind=kind, number=(last.get(kind) or 0) + 1)
+        for kind in (SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM)
+    }
+
+
+def _lock_counter(*, meeting: Meeting, series: str) -> SymbolCounter:
+    """The counter row of the sequence, locked until the transaction ends: concurrent
+    registrations of the same meeting and series queue here."""
     SymbolCounter.objects.bulk_create(
         [SymbolCounter(meeting=meeting, series=series, last_number=0)], ignore_conflicts=True
     )
-    counter = SymbolCounter.objects.select_for_update().get(meeting=meeting, series=series)
+    return SymbolCounter.objects.select_for_update().get(meeting=meeting, series=series)
+
+
+def _allocate_number(*, meeting: Meeting, series: str, counter: SymbolCounter | None = None) -> int:
+    """Take the next number of the sequence, holding a row lock until the transaction ends:
+    concurrent registrations queue here instead of taking the same number."""
+    counter = counter or _lock_counter(meeting=meeting, series=series)
     counter.last_number = F("last_number") + 1
     counter.save(update_fields=["last_number"])
     counter.refresh_from_db(fields=["last_number"])
@@ -63,6 +83,15 @@ def _clean_languages(languages: Iterable[str], original_language: str) -> str:
 def _clean_text(text: str) -> str:
     text = text or ""
     return sanitize_html(text if looks_like_html(text) else plain_to_html(text))
+
+
+def _state_named(source: str) -> MemberState | None:
+    """The Member State a source names, when it is exactly one ("Russian Federation")."""
+    return MemberState.objects.filter(name__iexact=(source or "").strip()).first()
+
+
+def _submitted(token: str) -> Document | None:
+    return Document.objects.filter(submission_token=token).first()
 
 
 def _search_text(document: Document) -> str:
@@ -88,15 +117,26 @@ def document_register(
     file=None,
     source_state: MemberState | None = None,
     created_by=None,
+    submission_token: str | None = None,
 ) -> Document:
     """Register a document of ``meeting`` under the next free symbol of its series and
-    store the citations found in its text (resolved where the cited document exists)."""
+    store the citations found in its text (resolved where the cited document exists).
+
+    With a ``submission_token`` (one per form), sending the same form again returns the
+    document it registered the first time instead of registering another one."""
     series = (series or "").strip().upper()
     if series and not series.isalpha():
         raise InvalidDocument("A series is letters only, such as INF.")
     if not title.strip():
         raise InvalidDocument("A document needs a title.")
-    number = _allocate_number(meeting=meeting, series=series)
+    counter = _lock_counter(meeting=meeting, series=series)
+    # Checked under the counter lock: a second copy of the form sent at the same moment
+    # waits for the first to commit and then finds its document.
+    if submission_token and (existing := _submitted(submission_token)) is not None:
+        return existing
+    number = _allocate_number(meeting=meeting, series=series, counter=counter)
+    if source_state is None:
+        source_state = _state_named(source)
     document = Document(
         body_id=meeting.body_id,
         meeting=meeting,
@@ -115,6 +155,7 @@ def document_register(
         status=DocumentStatus.ISSUED,
         text=_clean_text(text),
         created_by=created_by,
+        submission_token=submission_token or None,
     )
     if file is not None:
         document.file = file
@@ -135,13 +176,17 @@ def document_derive(
     date: dt.date | None = None,
     languages: Iterable[str] | None = None,
     created_by=None,
+    submission_token: str | None = None,
 ) -> Document:
     """Register a revision, addendum or corrigendum of ``base``: CWG-Internet-21/3(Rev.1).
 
-    Numbered in turn per kind; the base row is locked so two at once get 1 and 2."""
+    Numbered in turn per kind; the base row is locked so two at once get 1 and 2. The same
+    ``submission_token`` sent twice returns the document of the first time."""
     if kind not in {SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM}:
         raise InvalidDocument("A derived document is a revision, an addendum or a corrigendum.")
     base = Document.objects.select_for_update().get(pk=base.base.pk)
+    if submission_token and (existing := _submitted(submission_token)) is not None:
+        return existing
     last = (
         Document.objects.filter(parent=base, suffix_kind=kind)
         .order_by("-suffix_number")
@@ -173,6 +218,7 @@ def document_derive(
         status=DocumentStatus.ISSUED,
         text=_clean_text(source_text) if text is not None else base.text,
         created_by=created_by,
+        submission_token=submission_token or None,
     )
     document.search_text = _search_text(document)
     document.save()
@@ -198,12 +244,30 @@ EDITABLE_FIELDS = {
 
 
 @transaction.atomic
-def document_update(*, document: Document, **fields) -> Document:
+def document_update(
+    *, document: Document, expected_version: int | None = None, **fields
+) -> Document:
     """Change a document's metadata or content. A change of content (title, text, file,
-    languages) bumps ``version`` so the next publication renders it afresh."""
+    languages) bumps ``version`` so the next publication renders it afresh.
+
+    ``expected_version`` is the version the editor's form was opened on: if someone saved
+    the document since, nothing is changed and ``StaleDocument`` says so."""
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"document_update() got unexpected fields: {sorted(unknown)}")
+    if expected_version is not None:
+        current = (
+            Document.objects.select_for_update()
+            .values_list("version", flat=True)
+            .get(pk=document.pk)
+        )
+        if current != expected_version:
+            raise StaleDocument(
+                f"{document.symbol} was changed by someone else after you opened this form; "
+                "reload the page to see their changes, then make yours again."
+            )
+    if "source" in fields and "source_state" not in fields:
+        fields["source_state"] = _state_named(fields["source"])
     if "text" in fields:
         fields["text"] = _clean_text(fields["text"])
     if "languages" in fields:

@@ -1,0 +1,456 @@
+"""Forms of the registry: the filters of the list, registration, editing, derived documents
+(revisions, addenda, corrigenda), listing for another meeting, and "go to symbol"."""
+
+from __future__ import annotations
+
+import html
+import re
+import uuid
+
+from crispy_forms.helper import FormHelper
+from crispy_forms.layout import HTML, Div, Field, Fieldset, Layout, Submit
+from django import forms
+from django.conf import settings
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils.html import escape
+
+from documents.enums import (
+    KNOWN_SERIES,
+    Access,
+    DocumentStatus,
+    DocumentType,
+    Language,
+    Purpose,
+    SuffixKind,
+)
+from documents.references import normalize_symbol
+from documents.text import looks_like_html
+from meetings.models import Body, Meeting, MemberState
+
+# Sources that are not Member States, offered first in the source field's suggestions.
+OFFICIAL_SOURCES = ("Secretary-General", "Secretariat", "Chair", "Vice-Chair")
+
+# Uploads: the extensions accepted, and how the start of each kind of file looks.
+_ZIP = b"PK\x03\x04"
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+UPLOAD_SIGNATURES = {
+    "pdf": (b"%PDF-",),
+    "docx": (_ZIP,),
+    "xlsx": (_ZIP,),
+    "pptx": (_ZIP,),
+    "odt": (_ZIP,),
+    "doc": (_OLE,),
+    "xls": (_OLE,),
+    "ppt": (_OLE,),
+    "rtf": (b"{\\rtf",),
+    "txt": (),
+}
+UPLOAD_KINDS = "PDF, Word (DOCX or DOC), OpenDocument text, Excel, PowerPoint, RTF or plain text"
+
+
+def meeting_label(meeting: Meeting) -> str:
+    return f"{meeting.symbol_stem} — {meeting.display_name}"
+
+
+class MeetingChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return meeting_label(obj)
+
+
+def validate_upload(upload) -> None:
+    """Refuse files that are too large or of a kind the registry does not keep, with a
+    sentence that says what is accepted."""
+    if upload is None:
+        return
+    limit = settings.MAX_UPLOAD_BYTES
+    if upload.size > limit:
+        raise forms.ValidationError(
+            f"The file “{upload.name}” is {filesizeformat(upload.size)}; files of up to "
+            f"{filesizeformat(limit)} can be uploaded. Make it smaller (for example save it "
+            "as PDF) or paste the text instead.",
+            code="too_large",
+        )
+    extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+    if extension not in UPLOAD_SIGNATURES:
+        raise forms.ValidationError(
+            f"“{upload.name}” is not a kind of file the registry keeps. Upload {UPLOAD_KINDS}.",
+            code="unknown_type",
+        )
+    head = upload.read(8)
+    upload.seek(0)
+    signatures = UPLOAD_SIGNATURES[extension]
+    if signatures and not any(head.startswith(sig) for sig in signatures):
+        raise forms.ValidationError(
+            f"“{upload.name}” does not look like a {extension.upper()} file; it may be damaged "
+            "or have the wrong name. Upload the original file.",
+            code="wrong_content",
+        )
+    if not signatures:
+        try:
+            upload.read(64 * 1024).decode("utf-8")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                f"“{upload.name}” is not plain text in UTF-8. Upload {UPLOAD_KINDS}.",
+                code="wrong_content",
+            ) from None
+        finally:
+            upload.seek(0)
+
+
+_SIMPLE_HTML = re.compile(r"(?:<p>(?:(?!</?p>).)*</p>)+", re.DOTALL)
+
+
+def text_for_editing(stored_html: str) -> str:
+    """The stored text as the editor shows it: plain paragraphs when it has no other markup
+    than paragraphs and line breaks (so that saving it unchanged gives the same HTML),
+    otherwise the HTML itself."""
+    stored_html = stored_html or ""
+    if not _SIMPLE_HTML.fullmatch(stored_html) or re.search(r"<(?!/?p>|br>)", stored_html):
+        return stored_html
+    paragraphs = re.findall(r"<p>(.*?)</p>", stored_html, re.DOTALL)
+    plain = "\n\n".join(html.unescape(p.replace("<br>", "\n")) for p in paragraphs)
+    return stored_html if looks_like_html(plain) else plain
+
+
+def source_suggestions() -> list[str]:
+    return [*OFFICIAL_SOURCES, *MemberState.objects.order_by("name").values_list("name", flat=True)]
+
+
+# ---------------------------------------------------------------------------- list filters
+
+
+class RegistryFilterForm(forms.Form):
+    q = forms.CharField(
+        label="Search",
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(
+            attrs={"type": "search", "placeholder": "Words, a phrase in quotes, or a symbol"}
+        ),
+    )
+    body = forms.ModelChoiceField(
+        queryset=Body.objects.order_by("acronym"),
+        to_field_name="slug",
+        required=False,
+        empty_label="Any body",
+    )
+    meeting = MeetingChoiceField(
+        queryset=Meeting.objects.select_related("body").order_by("body__acronym", "-number"),
+        required=False,
+        empty_label="Any meeting",
+    )
+    type = forms.ChoiceField(
+        choices=[("", "Any type"), *DocumentType.choices], required=False, label="Type"
+    )
+    source = forms.CharField(
+        required=False,
+        max_length=200,
+        widget=forms.TextInput(attrs={"list": "source-options", "placeholder": "Any source"}),
+    )
+    language = forms.ChoiceField(
+        choices=[("", "Any language"), *Language.choices],
+        required=False,
+        label="Issued in",
+    )
+    date_from = forms.DateField(
+        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(
+        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("date_from"), data.get("date_to")
+        if start and end and end < start:
+            self.add_error("date_to", "The end of the period is before its start.")
+        return data
+
+
+class GotoSymbolForm(forms.Form):
+    symbol = forms.CharField(
+        label="Go to symbol",
+        max_length=80,
+        widget=forms.TextInput(attrs={"placeholder": "CWG-Internet-21/3"}),
+    )
+
+    def clean_symbol(self) -> str:
+        raw = self.cleaned_data["symbol"]
+        symbol = normalize_symbol(raw)
+        if symbol is None:
+            raise forms.ValidationError(
+                f"“{raw.strip()}” is not a document symbol. Symbols look like "
+                "CWG-Internet-21/3, CWG-Internet-21/3(Rev.1), C25/1 or C25/INF/3."
+            )
+        return symbol
+
+
+# ------------------------------------------------------------------------ register and edit
+
+
+def _language_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        label="Issued in",
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text="The original language is always included.",
+    )
+
+
+class _DocumentFields(forms.Form):
+    """The fields that registration and editing share."""
+
+    doc_type = forms.ChoiceField(label="Type", choices=DocumentType.choices)
+    purpose = forms.ChoiceField(choices=[("", "—"), *Purpose.choices], required=False)
+    title = forms.CharField(max_length=500)
+    source = forms.CharField(
+        max_length=200,
+        help_text="A Member State (or several, separated by commas), Secretary-General, "
+        "Secretariat or Chair.",
+        widget=forms.TextInput(attrs={"list": "source-options", "autocomplete": "off"}),
+    )
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    original_language = forms.ChoiceField(choices=Language.choices, initial=Language.ENGLISH)
+    languages = _language_field()
+    access = forms.ChoiceField(
+        choices=Access.choices,
+        initial=Access.PUBLIC,
+        widget=forms.RadioSelect,
+        help_text="A restricted document is invisible to anyone who is not a member of the body.",
+    )
+    text = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="Plain text, or HTML pasted from a word processor (kept: paragraphs, lists, "
+        "tables, emphasis, links). Symbols such as CWG-Internet-21/3 and resolutions such as "
+        "Resolution 102 (Rev. Bucharest, 2022) become links.",
+    )
+    file = forms.FileField(
+        required=False,
+        help_text=f"{UPLOAD_KINDS}; up to {filesizeformat(settings.MAX_UPLOAD_BYTES)}.",
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data.get("file")
+        validate_upload(upload or None)
+        return upload
+
+    def clean_title(self) -> str:
+        title = self.cleaned_data["title"].strip()
+        if not title:
+            raise forms.ValidationError("A document needs a title.")
+        return title
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip() and not data.get("file") and self._needs_content:
+            self.add_error("text", "Give the text of the document, or upload its file.")
+        return data
+
+    _needs_content = True
+
+    def source_datalist(self) -> HTML:
+        options = "".join(f'<option value="{escape(name)}"></option>' for name in self.sources)
+        return HTML(f'<datalist id="source-options">{options}</datalist>')
+
+
+class DocumentRegisterForm(_DocumentFields):
+    meeting = MeetingChoiceField(queryset=Meeting.objects.none(), empty_label=None)
+    series = forms.ChoiceField(
+        choices=[("", "None (CWG-Internet-21/4)"), *[(s, s) for s in KNOWN_SERIES]],
+        required=False,
+        help_text="INF for information documents numbered apart: C25/INF/3.",
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    field_order = [
+        "meeting",
+        "series",
+        "doc_type",
+        "purpose",
+        "title",
+        "source",
+        "date",
+        "original_language",
+        "languages",
+        "access",
+        "text",
+        "file",
+        "token",
+    ]
+
+    def __init__(self, *args, meetings, sources: list[str], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.sources = sources
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4().hex)
+        preview_url = reverse("documents:next_symbol")
+        self.helper = FormHelper()
+        self.helper.form_tag = True
+        self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
+        self.helper.layout = Layout(
+            Fieldset(
+                "Symbol",
+                Div(
+                    Div(
+                        Field(
+                            "meeting",
+                            hx_get=preview_url,
+                            hx_trigger="change",
+                            hx_target="#next-symbol",
+                            hx_include="#id_meeting, #id_series",
+                        ),
+                        css_class="col-md-8",
+                    ),
+                    Div(
+                        Field(
+                            "series",
+                            hx_get=preview_url,
+                            hx_trigger="change",
+                            hx_target="#next-symbol",
+                            hx_include="#id_meeting, #id_series",
+                        ),
+                        css_class="col-md-4",
+                    ),
+                    css_class="row",
+                ),
+                HTML('{% include "documents/_next_symbol.html" %}'),
+            ),
+            Fieldset(
+                "Description",
+                Div(
+                    Div("doc_type", css_class="col-md-6"),
+                    Div("purpose", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                "title",
+                "source",
+                self.source_datalist(),
+                Div(
+                    Div("date", css_class="col-md-6"),
+                    Div("original_language", css_class="col-md-6"),
+                    css_class="row",
+                ),
+                Field("languages", wrapper_class="languages-field"),
+                "access",
+            ),
+            Fieldset("Content", "text", "file"),
+            "token",
+            Submit("register", "Register document"),
+        )
+
+
+class DocumentEditForm(_DocumentFields):
+    status = forms.ChoiceField(choices=DocumentStatus.choices)
+    version = forms.IntegerField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, sources: list[str], has_file: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.sources = sources
+        self._needs_content = not has_file
+        self.fields["file"].help_text = (
+            "Upload a file to replace the current one. " + self.fields["file"].help_text
+        )
+        self.helper = FormHelper()
+        self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
+        self.helper.layout = Layout(
+            Div(
+                Div("doc_type", css_class="col-md-4"),
+                Div("purpose", css_class="col-md-4"),
+                Div("status", css_class="col-md-4"),
+                css_class="row",
+            ),
+            "title",
+            "source",
+            self.source_datalist(),
+            Div(
+                Div("date", css_class="col-md-6"),
+                Div("original_language", css_class="col-md-6"),
+                css_class="row",
+            ),
+            Field("languages", wrapper_class="languages-field"),
+            "access",
+            "text",
+            "file",
+            "version",
+            Submit("save", "Save changes"),
+        )
+
+    @staticmethod
+    def initial_from(document) -> dict:
+        return {
+            "doc_type": document.doc_type,
+            "purpose": document.purpose,
+            "status": document.status,
+            "title": document.title,
+            "source": document.source,
+            "date": document.date,
+            "original_language": document.original_language,
+            "languages": document.language_codes,
+            "access": document.access,
+            "text": document.text,
+            "version": document.version,
+        }
+
+
+class DocumentDeriveForm(forms.Form):
+    kind = forms.ChoiceField(
+        label="New",
+        choices=[
+            (SuffixKind.REVISION, "Revision (Rev.) — replaces the text"),
+            (SuffixKind.ADDENDUM, "Addendum (Add.) — adds to the text"),
+            (SuffixKind.CORRIGENDUM, "Corrigendum (Corr.) — corrects the text"),
+        ],
+        widget=forms.RadioSelect,
+        initial=SuffixKind.REVISION,
+    )
+    title = forms.CharField(max_length=500)
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    languages = _language_field()
+    text = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 12}),
+        help_text="For a revision, the whole revised text; for an addendum or a corrigendum, "
+        "what it adds or corrects.",
+    )
+    token = forms.CharField(widget=forms.HiddenInput)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("token", uuid.uuid4().hex)
+        self.helper = FormHelper()
+        self.helper.attrs = {"novalidate": ""}
+        self.helper.layout = Layout(
+            "kind",
+            "title",
+            Div(Div("date", css_class="col-md-6"), css_class="row"),
+            Field("languages", wrapper_class="languages-field"),
+            "text",
+            "token",
+            Submit("derive", "Register"),
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not (data.get("text") or "").strip():
+            self.add_error("text", "Give the text of the new document.")
+        return data
+
+
+class ListingForm(forms.Form):
+    meeting = MeetingChoiceField(queryset=Meeting.objects.none(), empty_label=None)
+    note = forms.CharField(
+        required=False,
+        max_length=300,
+        help_text="Why it is listed, e.g. “At the request of the Russian Federation”.",
+    )
+
+    def __init__(self, *args, meetings, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["meeting"].queryset = meetings
+        self.helper = FormHelper()
+        self.helper.layout = Layout("meeting", "note", Submit("list", "List the document"))

@@ -1,0 +1,28 @@
+"""What the documents app adds to other pages: the meeting page's "Documents" section and
+the "Documents" link of the navigation (see meetings/panels.py)."""
+
+from __future__ import annotations
+
+from django.urls import reverse
+
+from documents import selectors, services
+
+
+def meeting_documents_panel(request, meeting) -> dict:
+    user = request.user
+    can_register = user.has_perm("documents.add_document", meeting)
+    return {
+        "template": "documents/_meeting_panel.html",
+        "context": {
+            "meeting": meeting,
+            "documents": selectors.meeting_documents(user=user, meeting=meeting),
+            "can_register": can_register,
+            "register_url": f"{reverse('documents:register')}?meeting={meeting.pk}",
+            "registry_url": f"{reverse('documents:list')}?meeting={meeting.pk}",
+            "next_symbol": services.next_symbol(meeting=meeting) if can_register else "",
+        },
+    }
+
+
+def documents_nav(request) -> list[dict]:
+    return [{"label": "Documents", "url": reverse("documents:list")}]
