@@ -115,7 +115,15 @@ def revision_diff(old: list[dict], new: list[dict]) -> RevisionDiff:
         pk = item["id"]
         before = old_by_id.get(pk)
         if before is None:
-            diff.added.append(ItemChange(id=pk, number=item["number"], title=item["title"]))
+            diff.added.append(
+                ItemChange(
+                    id=pk,
+                    number=item["number"],
+                    title=item["title"],
+                    documents_added=list(item.get("documents", [])),
+                    session=item.get("session", ""),
+                )
+            )
             continue
         change = ItemChange(
             id=pk,

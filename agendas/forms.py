@@ -10,13 +10,28 @@ from django import forms
 from meetings.models import Session
 
 
-class SessionChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, obj: Session) -> str:
-        return obj.label
+class SessionChoiceField(forms.ChoiceField):
+    """The sessions of the meeting, read once by the view and shared by every form of the page
+    (a ModelChoiceField would query them again for each form it renders)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+        self.sessions: dict[str, Session] = {}
+
+    def set_sessions(self, sessions) -> None:
+        self.sessions = {str(session.pk): session for session in sessions}
+        self.choices = [("", "No session")] + [
+            (key, session.label) for key, session in self.sessions.items()
+        ]
+
+    def clean(self, value):
+        value = super().clean(value)
+        return self.sessions.get(str(value)) if value else None
 
 
 def _sessions(meeting, sessions=None):
-    return sessions if sessions is not None else Session.objects.filter(meeting=meeting)
+    return list(sessions if sessions is not None else Session.objects.filter(meeting=meeting))
 
 
 class ItemForm(forms.Form):
@@ -28,13 +43,11 @@ class ItemForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Optional: what the meeting is invited to do under this item.",
     )
-    session = SessionChoiceField(
-        queryset=Session.objects.none(), required=False, empty_label="No session"
-    )
+    session = SessionChoiceField()
 
     def __init__(self, *args, meeting, sessions=None, prefix_id: str = "", **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = _sessions(meeting, sessions)
+        self.fields["session"].set_sessions(_sessions(meeting, sessions))
         self.fields["title"].widget.attrs["autofocus"] = True
         self.helper = FormHelper()
         self.helper.form_tag = False
@@ -60,13 +73,11 @@ class AddItemForm(forms.Form):
         label="Where",
         help_text="New top-level items go before “Any other business” and “Closing”.",
     )
-    session = SessionChoiceField(
-        queryset=Session.objects.none(), required=False, empty_label="No session"
-    )
+    session = SessionChoiceField()
 
     def __init__(self, *args, meeting, tree=None, sessions=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["session"].queryset = _sessions(meeting, sessions)
+        self.fields["session"].set_sessions(_sessions(meeting, sessions))
         choices = [("", "Top level")]
         if tree is not None:
             choices += [

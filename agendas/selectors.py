@@ -204,12 +204,15 @@ def agenda_get(*, meeting: Meeting) -> Agenda:
 
 def revisions_of(*, agenda: Agenda) -> list[AgendaRevision]:
     """Every issued revision, oldest first, without their (large) frozen content."""
-    return list(
+    revisions = list(
         AgendaRevision.objects.filter(agenda=agenda)
         .select_related("document")
         .defer("content")
         .order_by("number")
     )
+    for revision in revisions:
+        revision.agenda = agenda  # their addresses need the meeting the caller already has
+    return revisions
 
 
 def revision_get(*, agenda: Agenda, number: int) -> AgendaRevision:

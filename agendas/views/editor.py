@@ -241,6 +241,8 @@ def revision_diff_page(request, body: str, number: int):
             agenda=agenda, number__in={old_number, new_number}
         ).select_related("document")
     }
+    for revision in pair.values():
+        revision.agenda = agenda
     by_number = {r.number: r for r in pair.values()}
     old, new = by_number[old_number], by_number[new_number]
     key = "agenda-diff:" + ":".join(
