@@ -1,3 +1,120 @@
-"""Publication as PDF: publish, state (htmx polling), retry, download. (Being built.)"""
+"""Publication as PDF: publish, the panel (polled by htmx while a render is under way),
+retry and download. Routes live under /documents/publications/ so they never meet the
+registry's symbol paths."""
 
-urlpatterns: list = []
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.files.storage import default_storage
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import path
+from django.views.decorators.http import require_GET, require_POST
+
+from documents.enums import PublicationState
+from documents.exceptions import PublicationError
+from documents.models import Document, Publication
+from documents.publishing import download_filename, publication_request, publication_retry
+from meetings.permissions import require_perm
+
+PANEL_TEMPLATE = "documents/_publications.html"
+
+
+def _document(request, document_id: int) -> Document:
+    document = get_object_or_404(
+        Document.objects.select_related("body", "meeting__body"), pk=document_id
+    )
+    require_perm(request, "documents.view_document", document, hide=True)
+    return document
+
+
+def _panel(request, document: Document, *, error: str = ""):
+    return render(request, PANEL_TEMPLATE, {"document": document, "panel_error": error})
+
+
+def _answer(request, document: Document, *, done: str = "", error: str = ""):
+    """htmx gets the panel back (no reload); a plain form post goes back to the page."""
+    if request.htmx:
+        return _panel(request, document, error=error)
+    if error:
+        messages.error(request, error)
+    elif done:
+        messages.success(request, done)
+    return redirect(document)
+
+
+@require_GET
+def publications_panel(request, document_id: int):
+    return _panel(request, _document(request, document_id))
+
+
+@require_POST
+def publication_publish(request, document_id: int):
+    document = _document(request, document_id)
+    require_perm(request, "documents.publish_document", document)
+    try:
+        publication = publication_request(document=document, user=request.user)
+    except PublicationError as exc:
+        return _answer(request, document, error=str(exc))
+    if publication.state == PublicationState.FAILED:
+        return _answer(
+            request,
+            document,
+            error=f"Publishing version {publication.version} failed: {publication.error} "
+            "Use Retry once the cause is fixed.",
+        )
+    return _answer(
+        request,
+        document,
+        done=f"The PDF of {document.symbol} (version {publication.version}) is "
+        f"{publication.get_state_display().lower()}.",
+    )
+
+
+@require_POST
+def publication_retry_view(request, pk: int):
+    publication = get_object_or_404(Publication.objects.only("pk", "document_id"), pk=pk)
+    document = _document(request, publication.document_id)
+    require_perm(request, "documents.publish_document", document)
+    try:
+        publication_retry(publication=publication, user=request.user)
+    except PublicationError as exc:
+        return _answer(request, document, error=str(exc))
+    return _answer(request, document, done=f"Publishing {document.symbol} again.")
+
+
+@require_GET
+def publication_download(request, pk: int):
+    publication = get_object_or_404(
+        Publication.objects.select_related("document"), pk=pk, state=PublicationState.PUBLISHED
+    )
+    require_perm(request, "documents.view_document", publication.document, hide=True)
+    try:
+        handle = default_storage.open(publication.file.name, "rb")
+    except (FileNotFoundError, OSError) as exc:
+        raise Http404("The PDF file is missing from storage.") from exc
+    response = FileResponse(
+        handle,
+        as_attachment=True,
+        filename=download_filename(publication),
+        content_type="application/pdf",
+    )
+    if publication.document.is_restricted:
+        response["Cache-Control"] = "private, no-store"
+    return response
+
+
+urlpatterns = [
+    path(
+        "publications/document/<int:document_id>/",
+        publications_panel,
+        name="publications_panel",
+    ),
+    path(
+        "publications/document/<int:document_id>/publish/",
+        publication_publish,
+        name="publication_publish",
+    ),
+    path("publications/<int:pk>/retry/", publication_retry_view, name="publication_retry"),
+    path("publications/<int:pk>/download/", publication_download, name="publication_download"),
+]

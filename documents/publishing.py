@@ -1,0 +1,388 @@
+"""Publication of documents as PDF: the writes (request, retry, the worker's run) and the
+reads the publications panel needs.
+
+The web request never renders. ``publication_request`` records a Publication (queued) for
+the document's current version and hands its id to Celery after commit; the worker calls
+``publication_run``, which claims the row with one conditional UPDATE, renders through
+``documents.rendering``, stores the PDF through Django's default storage and marks the row
+published with its SHA-256, size and page count. Every change of state is a conditional
+UPDATE on the state it expects, so a retry or a second worker never publishes the same
+version twice and never overwrites a PDF another one recorded.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+import re
+from dataclasses import dataclass
+
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import OperationalError, transaction
+from django.db.models import F, Q
+from django.utils import timezone
+
+from documents.enums import DocumentStatus, PublicationState
+from documents.exceptions import PublicationError
+from documents.models import Document, Publication
+from documents.rendering import RenderFailed, RenderRefused, render_document
+
+logger = logging.getLogger(__name__)
+
+# Errors worth trying again later: the database or the storage was unavailable.
+TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError)
+# A claim older than this belongs to a worker that died: another may take the row over.
+STALE_AFTER = dt.timedelta(minutes=15)
+LIVE_STATES = (PublicationState.QUEUED, PublicationState.RENDERING, PublicationState.PUBLISHED)
+
+
+def storage_name(*, document: Document, version: int) -> str:
+    """Where the PDF of one version lives in storage. Deterministic, so a retried render
+    replaces its own half-written file instead of leaving a second one; the document's id
+    keeps two symbols that slug alike apart."""
+    slug = re.sub(r"[^a-z0-9]+", "-", document.symbol.lower()).strip("-")
+    return f"publications/{document.pk}/{slug}-v{version}.pdf"
+
+
+def download_filename(publication: Publication) -> str:
+    """'CWG-Internet-21-3(Rev.1)-v2.pdf': the symbol, readable, without slashes."""
+    symbol = re.sub(r"[^A-Za-z0-9&().\-]+", "-", publication.document.symbol).strip("-")
+    return f"{symbol}-v{publication.version}.pdf"
+
+
+def _enqueue(publication_id: int) -> None:
+    from documents.tasks import publish_document
+
+    transaction.on_commit(lambda: publish_document.delay(publication_id=publication_id))
+
+
+@transaction.atomic
+def publication_request(*, document: Document, user) -> Publication:
+    """Ask for the PDF of the document's current version.
+
+    Records a Publication (queued) and enqueues ``documents.publish_document`` after commit.
+    When that version already has one that is queued, rendering or published, returns it
+    unchanged and enqueues nothing (double clicks, publishing twice); a failed one is
+    returned as it is too: ``publication_retry`` is how it is tried again.
+    """
+    # The lock makes concurrent requests for one document queue here; the unique
+    # (document, version) constraint would refuse a duplicate anyway.
+    document = Document.objects.select_for_update().get(pk=document.pk)
+    if document.status == DocumentStatus.WITHDRAWN:
+        raise PublicationError(f"{document.symbol} is withdrawn; it cannot be published.")
+    existing = Publication.objects.filter(document=document, version=document.version).first()
+    if existing is not None:
+        return existing
+    publication = Publication.objects.create(
+        document=document,
+        version=document.version,
+        state=PublicationState.QUEUED,
+        requested_by=user if user is not None and user.is_authenticated else None,
+    )
+    logger.info("Publication %s of %s v%s queued", publication.pk, document, document.version)
+    _enqueue(publication.pk)
+    return publication
+
+
+def is_stuck(publication: Publication, *, now: dt.datetime | None = None) -> bool:
+    """Queued or rendering for longer than any render takes: its worker or its message
+    was lost, and the secretariat may try again."""
+    now = now or timezone.now()
+    since = publication.started_at or publication.requested_at
+    return (
+        publication.state
+        in (
+            PublicationState.QUEUED,
+            PublicationState.RENDERING,
+        )
+        and since is not None
+        and now - since > STALE_AFTER
+    )
+
+
+def can_retry(publication: Publication, document: Document) -> bool:
+    return publication.version == document.version and (
+        publication.state == PublicationState.FAILED or is_stuck(publication)
+    )
+
+
+@transaction.atomic
+def publication_retry(*, publication: Publication, user) -> Publication:
+    """Try a failed publication again: back to queued, enqueued after commit.
+
+    Only failed ones (or ones stuck in the queue for longer than STALE_AFTER), and only for
+    the document's current version: an older version's text is no longer there to render.
+    """
+    publication = (
+        Publication.objects.select_for_update().select_related("document").get(pk=publication.pk)
+    )
+    document = publication.document
+    if publication.version != document.version:
+        raise PublicationError(
+            f"Version {publication.version} of {document.symbol} has been replaced by version "
+            f"{document.version}; publish the current version instead."
+        )
+    if not can_retry(publication, document):
+        raise PublicationError(
+            f"The PDF of {document.symbol} (version {publication.version}) is "
+            f"{publication.get_state_display().lower()}; only a failed publication can be "
+            "tried again."
+        )
+    Publication.objects.filter(pk=publication.pk).update(
+        state=PublicationState.QUEUED,
+        error="",
+        claim_token="",
+        requested_by=user if user is not None and user.is_authenticated else None,
+        requested_at=timezone.now(),
+        started_at=None,
+        finished_at=None,
+    )
+    logger.info("Publication %s of %s retried", publication.pk, document)
+    _enqueue(publication.pk)
+    publication.refresh_from_db()
+    return publication
+
+
+def _claim(*, publication_id: int, token: str) -> bool:
+    """Take the row for rendering: one UPDATE that only matches a row nobody else holds.
+    Matches a queued row, a row this same task held before its retry, or a row whose
+    worker died (claimed longer ago than STALE_AFTER)."""
+    now = timezone.now()
+    holder = Q(state=PublicationState.RENDERING) & (
+        Q(claim_token=token) | Q(started_at__lt=now - STALE_AFTER)
+    )
+    if not token:
+        holder = Q(state=PublicationState.RENDERING, started_at__lt=now - STALE_AFTER)
+    return bool(
+        Publication.objects.filter(
+            Q(state=PublicationState.QUEUED) | holder, pk=publication_id
+        ).update(
+            state=PublicationState.RENDERING,
+            claim_token=token,
+            started_at=now,
+            attempts=F("attempts") + 1,
+            error="",
+        )
+    )
+
+
+def _held(publication_id: int, token: str):
+    return Publication.objects.filter(
+        pk=publication_id, state=PublicationState.RENDERING, claim_token=token
+    )
+
+
+def _fail(*, publication_id: int, token: str, reason: str) -> bool:
+    done = _held(publication_id, token).update(
+        state=PublicationState.FAILED, error=reason, finished_at=timezone.now()
+    )
+    if done:
+        logger.warning("Publication %s failed: %s", publication_id, reason)
+    return bool(done)
+
+
+def _release(*, publication_id: int, token: str, reason: str) -> None:
+    """Hand the row back to the queue after a transient error, for the task's retry. If the
+    database itself is down this fails too; the retry can still take the row back because
+    it carries the same token."""
+    try:
+        _held(publication_id, token).update(state=PublicationState.QUEUED, error=reason)
+    except OperationalError:
+        logger.warning("Publication %s: could not release the claim", publication_id)
+
+
+@dataclass(frozen=True)
+class RunOutcome:
+    publication: Publication | None
+    rendered: bool
+
+
+def _transient_reason(exc: BaseException) -> str:
+    if isinstance(exc, OperationalError):
+        return f"The database was unavailable ({exc}); trying again."
+    return f"The PDF could not be stored ({exc}); trying again."
+
+
+def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
+    """Render and store one publication; called by the worker (``token`` is the Celery task
+    id). Returns without doing anything when the row is published, failed, or held by
+    another worker.
+
+    Logs each outcome. A refused resource or a layout error marks the row failed with the
+    reason (permanent). A database or storage error (TRANSIENT_ERRORS) hands the row back
+    to the queue and is raised again, for the task to retry with backoff.
+    Raises Publication.DoesNotExist when the row is gone.
+    """
+    if not _claim(publication_id=publication_id, token=token):
+        publication = Publication.objects.get(pk=publication_id)
+        logger.info(
+            "Publication %s is %s and not ours to render; nothing to do",
+            publication_id,
+            publication.state,
+        )
+        return RunOutcome(publication=publication, rendered=False)
+
+    try:
+        publication = Publication.objects.select_related(
+            "document__body", "document__meeting__body", "document__parent"
+        ).get(pk=publication_id)
+        document = publication.document
+        if publication.version != document.version:
+            _fail(
+                publication_id=publication_id,
+                token=token,
+                reason=(
+                    f"Version {publication.version} was replaced by version "
+                    f"{document.version} before it was rendered; publish the current "
+                    "version instead."
+                ),
+            )
+            return RunOutcome(publication=_reload(publication_id), rendered=False)
+        rendered = render_document(document)
+    except (RenderRefused, RenderFailed) as exc:
+        _fail(publication_id=publication_id, token=token, reason=str(exc))
+        return RunOutcome(publication=_reload(publication_id), rendered=False)
+    except TRANSIENT_ERRORS as exc:
+        _release(publication_id=publication_id, token=token, reason=_transient_reason(exc))
+        raise
+    except Exception as exc:
+        # A bug, not the document's fault: the row must not stay "rendering" for ever.
+        logger.exception("Publication %s: unexpected error while rendering", publication_id)
+        _fail(
+            publication_id=publication_id,
+            token=token,
+            reason=(
+                f"The PDF could not be rendered because of an unexpected error "
+                f"({type(exc).__name__}); the details are in the worker's log."
+            ),
+        )
+        return RunOutcome(publication=_reload(publication_id), rendered=False)
+
+    name = storage_name(document=document, version=publication.version)
+    checksum = hashlib.sha256(rendered.content).hexdigest()
+    try:
+        stored = _store(
+            publication_id=publication_id,
+            token=token,
+            name=name,
+            content=rendered.content,
+            checksum=checksum,
+            pages=rendered.pages,
+        )
+    except TRANSIENT_ERRORS as exc:
+        _release(publication_id=publication_id, token=token, reason=_transient_reason(exc))
+        raise
+    publication = _reload(publication_id)
+    if stored:
+        logger.info(
+            "Publication %s of %s v%s published: %s (%s bytes, %s pages)",
+            publication_id,
+            document,
+            publication.version,
+            publication.file.name,
+            len(rendered.content),
+            rendered.pages,
+        )
+    return RunOutcome(publication=publication, rendered=stored)
+
+
+@transaction.atomic
+def _store(
+    *, publication_id: int, token: str, name: str, content: bytes, checksum: str, pages: int
+) -> bool:
+    """Mark the row published and write its file, in one transaction.
+
+    The UPDATE comes first: it only matches while this worker still holds the row, and the
+    row lock it takes (the write lock on SQLite) holds off any other worker until commit.
+    Only the winner writes the file; if the write fails the UPDATE rolls back with it.
+    """
+    won = _held(publication_id, token).update(
+        state=PublicationState.PUBLISHED,
+        file=name,
+        checksum=checksum,
+        size=len(content),
+        pages=pages,
+        error="",
+        finished_at=timezone.now(),
+    )
+    if not won:
+        return False
+    # Left behind by an attempt of this same row that died after writing.
+    if default_storage.exists(name):
+        default_storage.delete(name)
+    saved = default_storage.save(name, ContentFile(content))
+    if saved != name:
+        Publication.objects.filter(pk=publication_id).update(file=saved)
+    return True
+
+
+def publication_give_up(*, publication_id: int, token: str, exc: BaseException) -> bool:
+    """After the last retry of a transient error: mark the row failed with the reason, so
+    the page shows it and offers Retry."""
+    if isinstance(exc, OperationalError):
+        reason = "The database was unavailable while rendering; try again in a few minutes."
+    else:
+        reason = f"The PDF could not be stored ({exc}); try again once storage is available."
+    # The release after the last error put the row back in the queue under our token.
+    with transaction.atomic():
+        Publication.objects.filter(
+            pk=publication_id, state=PublicationState.QUEUED, claim_token=token
+        ).update(state=PublicationState.RENDERING)
+        return _fail(publication_id=publication_id, token=token, reason=reason)
+
+
+def _reload(publication_id: int) -> Publication:
+    return Publication.objects.select_related("document").get(pk=publication_id)
+
+
+# --- reads --------------------------------------------------------------------------------
+
+
+def publications_of(*, document: Document) -> list[Publication]:
+    """Every PDF of the document, newest version first, with what the panel shows."""
+    return list(
+        Publication.objects.filter(document=document)
+        .select_related("requested_by")
+        .order_by("-version", "-pk")
+    )
+
+
+def publications_panel_context(
+    *, user, document: Document, publications=None, can_publish: bool | None = None
+) -> dict:
+    """What the publications panel shows: ``document``, ``publications`` (newest first,
+    each with ``is_current``, ``can_retry``, ``is_stuck``), ``can_publish``,
+    ``show_publish_button`` and ``polling`` (whether the panel asks again every second).
+
+    ``publications`` and ``can_publish`` may come from the page that includes the panel;
+    they are read here when it did not provide them."""
+    if publications is None:
+        publications = publications_of(document=document)
+    else:
+        publications = sorted(publications, key=lambda p: (p.version, p.pk), reverse=True)
+    if can_publish is None:
+        can_publish = user is not None and user.has_perm("documents.publish_document", document)
+    now = timezone.now()
+    current = None
+    for publication in publications:
+        publication.document = document  # the panel never queries it again
+        publication.is_current = publication.version == document.version
+        publication.can_retry = can_publish and can_retry(publication, document)
+        publication.is_stuck = is_stuck(publication, now=now)
+        if publication.is_current:
+            current = publication
+    return {
+        "document": document,
+        "publications": publications,
+        "can_publish": can_publish,
+        "current_publication": current,
+        "show_publish_button": can_publish
+        and current is None
+        and document.status != DocumentStatus.WITHDRAWN,
+        "polling": any(
+            p.state in (PublicationState.QUEUED, PublicationState.RENDERING) and not p.is_stuck
+            for p in publications
+        ),
+    }

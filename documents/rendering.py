@@ -1,0 +1,357 @@
+"""PDF rendering of documents with WeasyPrint.
+
+The renderer is the last line of defence against document text that tries to read files or
+reach the network: its URL fetcher answers only the project's own static files, addressed
+under a made-up origin (``https://agendum.invalid/static/``), and refuses everything else —
+``file://``, ``data:``, any host. A refusal stops the render with a sentence saying what was
+refused; it is never silently skipped.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import posixpath
+import re
+from dataclasses import dataclass
+from html import escape
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from django.contrib.staticfiles import finders
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString, mark_safe
+from weasyprint import HTML
+from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
+
+from documents.enums import Access, DocumentType, Language
+from documents.exceptions import PublicationError
+from documents.text import sanitize_html
+from meetings.enums import MeetingMode
+from meetings.templatetags.agendum import date_range
+
+# Not a real host (.invalid is reserved, RFC 2606): nothing under it can ever be fetched
+# from the network, and the fetcher maps it to the static files finders.
+STATIC_ORIGIN = "https://agendum.invalid"
+STATIC_BASE_URL = f"{STATIC_ORIGIN}/static/"
+PDF_TEMPLATE = "documents/pdf/document.html"
+
+
+class RenderRefused(PublicationError):
+    """The HTML asked for a resource the renderer may not load. Permanent: retrying the
+    same document gives the same answer."""
+
+
+class RenderFailed(PublicationError):
+    """WeasyPrint could not lay the document out."""
+
+
+@dataclass(frozen=True)
+class RenderedPdf:
+    content: bytes
+    pages: int
+
+
+def _shorten(url: str, limit: int = 120) -> str:
+    return url if len(url) <= limit else url[: limit - 1] + "…"
+
+
+def static_path_for(url: str) -> str | None:
+    """The static file path (``css/pdf.css``) that ``url`` names, or None when the URL is
+    anything but a plain path under ``STATIC_BASE_URL``."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return None
+    if parts.scheme != "https" or parts.netloc != "agendum.invalid":
+        return None
+    if parts.username or parts.password or parts.port:
+        return None
+    path = unquote(parts.path)
+    if not path.startswith("/static/") or "\\" in path or "\x00" in path:
+        return None
+    relative = path.removeprefix("/static/")
+    if not relative or relative != posixpath.normpath(relative) or relative.startswith(".."):
+        return None
+    return relative
+
+
+class StaticFilesOnlyFetcher(URLFetcher):
+    """Answers ``https://agendum.invalid/static/<path>`` from the static files finders (the
+    same files ``collectstatic`` would collect) and refuses every other URL by raising.
+
+    With ``fail_on_errors=True`` WeasyPrint turns a refusal into ``FatalURLFetchingError``,
+    which stops the render. Some of its code paths (SVG drawing) swallow even that, so every
+    refusal is also recorded here and checked after the render.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=True)
+        self.refused: list[str] = []
+        self.missing: list[str] = []
+        self.served: list[str] = []
+
+    def fetch(self, url, headers=None):
+        relative = static_path_for(url)
+        if relative is None:
+            self.refused.append(url)
+            raise PermissionError(f"Refused to load {_shorten(url)}")
+        found = finders.find(relative)
+        if not found or not Path(found).is_file():
+            self.missing.append(relative)
+            raise FileNotFoundError(f"No static file {relative}")
+        content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
+        self.served.append(relative)
+        return URLFetcherResponse(url, Path(found).read_bytes(), {"Content-Type": content_type})
+
+    def problem(self) -> str | None:
+        """The sentence explaining the first refused or missing resource, if any."""
+        if self.refused:
+            return (
+                f"The text refers to {_shorten(self.refused[0])}, which publications may not load."
+            )
+        if self.missing:
+            return (
+                f"The PDF template needs the static file {self.missing[0]}, which does not "
+                "exist; run collectstatic or restore the file."
+            )
+        return None
+
+
+def render_pdf(html: str) -> RenderedPdf:
+    """Lay out a complete HTML page as a PDF. Relative URLs resolve under STATIC_BASE_URL.
+
+    Raises RenderRefused when the page asks for anything but the project's static files,
+    RenderFailed when WeasyPrint cannot lay it out.
+    """
+    fetcher = StaticFilesOnlyFetcher()
+    try:
+        laid_out = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=fetcher).render()
+        content = laid_out.write_pdf()
+    except FatalURLFetchingError as exc:
+        raise RenderRefused(
+            fetcher.problem() or f"The renderer refused a resource: {exc}."
+        ) from exc
+    except (ValueError, TypeError, LookupError, AssertionError, RecursionError) as exc:
+        raise RenderFailed(
+            f"WeasyPrint could not lay out the document ({type(exc).__name__}: {exc})."
+        ) from exc
+    if problem := fetcher.problem():
+        raise RenderRefused(problem)
+    return RenderedPdf(content=content, pages=len(laid_out.pages))
+
+
+# --- the official-document template -----------------------------------------------------
+
+# Sources that take "the" in an official heading ("Contribution from the Russian Federation",
+# "Report by the Secretary-General").
+_ARTICLE_WORDS = (
+    "Secretary-General",
+    "Secretariat",
+    "Chair",
+    "Vice-Chair",
+    "Director",
+    "Federation",
+    "Republic",
+    "Kingdom",
+    "United States",
+    "Emirates",
+    "Islands",
+    "Netherlands",
+    "Philippines",
+    "Holy See",
+    "Bahamas",
+    "Gambia",
+    "Comoros",
+    "Maldives",
+    "Sudan",
+    "Niger",
+)
+_SOURCE_LEAD = {
+    DocumentType.CONTRIBUTION: "Contribution from",
+    DocumentType.REPORT: "Report by",
+    DocumentType.INFORMATION: "Note by",
+    DocumentType.AGENDA: "Note by",
+    DocumentType.OTHER: "Note by",
+}
+
+
+def source_line(*, doc_type: str, source: str) -> str:
+    """'Contribution from the Russian Federation', 'Report by the Secretary-General'."""
+    source = source.strip()
+    if not source:
+        return ""
+    first = source.split(",")[0]
+    needs_article = not source.lower().startswith("the ") and any(
+        word in first for word in _ARTICLE_WORDS
+    )
+    return f"{_SOURCE_LEAD.get(doc_type, 'Note by')} {'the ' if needs_article else ''}{source}"
+
+
+def languages_line(codes: list[str]) -> str:
+    """'English only'; 'Arabic, English, French'; nothing when issued in all six."""
+    names = dict(Language.choices)
+    if len(codes) == 1:
+        return f"{names.get(codes[0], codes[0])} only"
+    if set(codes) >= set(Language.values):
+        return ""
+    return ", ".join(names.get(code, code) for code in codes)
+
+
+def meeting_parts(meeting) -> list[str]:
+    """['21st meeting of CWG-Internet', 'Geneva', '10-11 February 2025']."""
+    if meeting.mode == MeetingMode.VIRTUAL:
+        place = "virtual meeting"
+    else:
+        # "ITU Headquarters, Geneva" -> "Geneva": the heading names the city.
+        place = meeting.venue.split(",")[-1].strip() if meeting.venue else ""
+    parts = [meeting.display_name, place, date_range(meeting.start_date, meeting.end_date)]
+    return [part for part in parts if part]
+
+
+def meeting_line(meeting) -> str:
+    """'21st meeting of CWG-Internet, Geneva, 10-11 February 2025'."""
+    return ", ".join(meeting_parts(meeting))
+
+
+def long_date(value) -> str:
+    return f"{value.day} {value:%B %Y}"
+
+
+# --- writing direction and language of the text -----------------------------------------
+
+
+_SCRIPTS = (
+    (
+        "ar",
+        re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufeff]"),
+    ),
+    ("zh-CN", re.compile("[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")),
+    ("ru", re.compile("[\u0400-\u052f]")),
+)
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def text_language(text: str) -> tuple[str | None, str | None]:
+    """(lang, dir) for a run of text written mostly in Arabic, Chinese or Russian; (None,
+    None) for Latin script or no letters. "Mostly" means more than half of its letters.
+    (Regular expressions count in C: a 50-page text costs milliseconds, not a loop over
+    every character in Python.)"""
+    letters = len(_LETTER.findall(text))
+    if not letters:
+        return None, None
+    for lang, pattern in _SCRIPTS:
+        if len(pattern.findall(text)) * 2 > letters:
+            return lang, "rtl" if lang == "ar" else None
+    return None, None
+
+
+_VOID = frozenset({"br", "hr", "img", "wbr"})
+# Blocks whose language and direction are set from their own text.
+_BLOCKS = frozenset({"p", "li", "h2", "h3", "h4", "blockquote", "ul", "ol", "table", "td", "th"})
+
+
+class _Node:
+    __slots__ = ("attrs", "children", "tag")
+
+    def __init__(self, tag: str | None, attrs: list[tuple[str, str | None]]) -> None:
+        self.tag = tag
+        self.attrs = attrs
+        self.children: list[_Node | str] = []
+
+    def text(self) -> str:
+        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
+
+
+class _TreeBuilder(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = _Node(None, [])
+        self.stack = [self.root]
+
+    def handle_starttag(self, tag, attrs):
+        node = _Node(tag, attrs)
+        self.stack[-1].children.append(node)
+        if tag not in _VOID:
+            self.stack.append(node)
+
+    def handle_startendtag(self, tag, attrs):
+        self.stack[-1].children.append(_Node(tag, attrs))
+
+    def handle_endtag(self, tag):
+        for depth in range(len(self.stack) - 1, 0, -1):
+            if self.stack[depth].tag == tag:
+                del self.stack[depth:]
+                return
+
+    def handle_data(self, data):
+        self.stack[-1].children.append(data)
+
+
+def _serialize(node: _Node | str, out: list[str]) -> None:
+    if isinstance(node, str):
+        out.append(escape(node, quote=False))
+        return
+    if node.tag is not None:
+        attrs = dict(node.attrs)
+        if node.tag in _BLOCKS and "lang" not in attrs and "dir" not in attrs:
+            lang, direction = text_language(node.text())
+            if lang:
+                attrs["lang"] = lang
+            if direction:
+                attrs["dir"] = direction
+        rendered = "".join(
+            f" {name}" if value is None else f' {name}="{escape(value)}"'
+            for name, value in attrs.items()
+        )
+        out.append(f"<{node.tag}{rendered}>")
+    for child in node.children:
+        _serialize(child, out)
+    if node.tag is not None and node.tag not in _VOID:
+        out.append(f"</{node.tag}>")
+
+
+def prepare_text(value: str) -> SafeString:
+    """The document's text, sanitized again (the stored text already was: this is the
+    renderer not trusting its input), with ``lang`` and ``dir`` set on every block written
+    mostly in Arabic (right to left), Chinese or Russian, so each gets its glyphs and
+    direction."""
+    builder = _TreeBuilder()
+    builder.feed(sanitize_html(value))
+    builder.close()
+    out: list[str] = []
+    _serialize(builder.root, out)
+    # Safe: built from sanitize_html's output, with every text and attribute escaped again.
+    return mark_safe("".join(out))  # noqa: S308
+
+
+def document_context(document) -> dict:
+    lang, direction = text_language(document.title)
+    context = {
+        "document": document,
+        "static_base": STATIC_BASE_URL,
+        "body_name": document.body.name,
+        "meeting_line": meeting_line(document.meeting),
+        "meeting_parts": meeting_parts(document.meeting),
+        "date": long_date(document.date),
+        "original": Language(document.original_language).label,
+        "languages": languages_line(document.language_codes),
+        "source_line": source_line(doc_type=document.doc_type, source=document.source),
+        "title_lang": lang,
+        "title_dir": direction,
+        "restricted": document.access == Access.RESTRICTED,
+        "text": prepare_text(document.text),
+        "file_name": Path(document.file.name).name if document.file else "",
+        "base": document.parent if document.parent_id else None,
+    }
+    return context
+
+
+def render_document_html(document) -> str:
+    """The complete HTML page of ``document`` as the PDF template lays it out."""
+    return render_to_string(PDF_TEMPLATE, document_context(document))
+
+
+def render_document(document) -> RenderedPdf:
+    """The PDF of ``document``. Raises RenderRefused or RenderFailed."""
+    return render_pdf(render_document_html(document))
