@@ -10,6 +10,10 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 CHROMIUM = "/usr/bin/chromium"
 
+# Fixtures of the PDF publication tests (media folder, flaky storage, a recording server),
+# shared by tests/documents and tests/browser.
+pytest_plugins = ["tests.documents.publishing_support"]
+
 
 def pytest_configure(config):
     from django.conf import settings
@@ -68,6 +72,10 @@ def celery_worker_thread(transactional_db):
 
     from config.celery import app
 
+    # Messages left in the broker by earlier runs or by tests that enqueued without a
+    # worker would name rows of other tests' databases; this worker starts from an empty
+    # queue.
+    app.control.purge()
     with start_worker(app, perform_ping_check=False, pool="solo", loglevel="WARNING") as worker:
         yield worker
 

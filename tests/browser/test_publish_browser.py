@@ -1,0 +1,138 @@
+"""The secretariat publishes a document as PDF from its page in a real browser, with a real
+Celery worker: the state changes on the page by itself (htmx polling, no reload), the PDF
+downloads and reads back; a failed render shows its reason and Retry publishes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from documents.enums import PublicationState
+from documents.models import Publication
+from tests.documents.publishing_support import (
+    ARABIC,
+    CHINESE,
+    RUSSIAN,
+    TITLE,
+    make_document,
+    pdf_text,
+)
+from tests.factories.meetings import PASSWORD
+
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pdf_media")]
+
+
+def login(page, live_server, username: str) -> None:
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_test_id("user-menu")).to_be_visible()
+
+
+def _mark_page(page) -> None:
+    """A value that only survives while the page is not reloaded."""
+    page.evaluate("window.__notReloaded = true")
+
+
+def _not_reloaded(page) -> bool:
+    return page.evaluate("window.__notReloaded === true")
+
+
+def test_publish_shows_queued_while_no_worker_runs(page, live_server, meeting, people):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    document = make_document(meeting)
+    login(page, live_server, "secretariat")
+    page.goto(f"{live_server.url}{document.get_absolute_url()}")
+    panel = page.get_by_test_id("publications")
+    expect(panel).to_contain_text("This document has not been published as PDF yet.")
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "publish_before.png", full_page=True)
+
+    _mark_page(page)
+    panel.get_by_role("button", name="Publish as PDF").click()
+    expect(panel.get_by_test_id("publication-state")).to_have_text("Queued")
+    expect(panel).to_contain_text("this page updates by itself")
+    expect(panel.get_by_role("button", name="Publish as PDF")).to_have_count(0)
+    # The panel keeps asking while queued.
+    expect(panel).to_have_attribute("hx-trigger", "every 1s")
+    page.screenshot(path=SHOTS / "publish_queued.png", full_page=True)
+    assert _not_reloaded(page)
+    assert Publication.objects.get(document=document).state == PublicationState.QUEUED
+
+
+@pytest.mark.worker
+@pytest.mark.usefixtures("celery_worker_thread")
+def test_secretariat_publishes_and_downloads_the_pdf(page, live_server, meeting, people):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    document = make_document(meeting)
+    login(page, live_server, "secretariat")
+    page.goto(f"{live_server.url}{document.get_absolute_url()}")
+    panel = page.get_by_test_id("publications")
+    _mark_page(page)
+
+    panel.get_by_role("button", name="Publish as PDF").click()
+    state = panel.get_by_test_id("publication-state")
+    expect(state).to_have_text(re.compile("Queued|Rendering|Published"))
+    expect(state).to_have_text("Published", timeout=60_000)
+    assert _not_reloaded(page), "the page reloaded instead of updating the panel"
+    expect(panel).not_to_have_attribute("hx-trigger", re.compile(".*"))  # polling stopped
+    expect(panel).to_contain_text("1 page")
+    publication = Publication.objects.get(document=document)
+    expect(panel).to_contain_text(publication.checksum)
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "publish_published.png", full_page=True)
+
+    with page.expect_download() as download_info:
+        panel.get_by_role("link", name="Download PDF").click()
+    download = download_info.value
+    assert download.suggested_filename == "CWG-Internet-21-1-v1.pdf"
+    content = Path(download.path()).read_bytes()
+    text = pdf_text(content)
+    for expected in (
+        "Document CWG-Internet-21/1",
+        "Original: English",
+        TITLE,
+        ARABIC,
+        CHINESE,
+        RUSSIAN,
+        "page 1 of 1",
+    ):
+        assert expected in text
+    (SHOTS / "publish_download.pdf").write_bytes(content)
+
+
+@pytest.mark.worker
+@pytest.mark.usefixtures("celery_worker_thread")
+def test_failed_render_shows_the_reason_and_retry_publishes(
+    page, live_server, meeting, people, remote_stylesheet_template
+):
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    server = remote_stylesheet_template
+    document = make_document(meeting)
+    login(page, live_server, "secretariat")
+    page.goto(f"{live_server.url}{document.get_absolute_url()}")
+    panel = page.get_by_test_id("publications")
+    _mark_page(page)
+
+    panel.get_by_role("button", name="Publish as PDF").click()
+    state = panel.get_by_test_id("publication-state")
+    expect(state).to_have_text("Failed", timeout=60_000)
+    expect(panel.get_by_test_id("publication-error")).to_have_text(
+        f"The text refers to {server.url}/brand.css, which publications may not load."
+    )
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "publish_failed.png", full_page=True)
+    assert server.requests == []
+
+    server.restore_template()
+    panel.get_by_role("button", name=re.compile("^Retry")).click()
+    expect(state).to_have_text("Published", timeout=60_000)
+    expect(panel.get_by_test_id("publication-error")).to_have_count(0)
+    assert _not_reloaded(page)
+    page.screenshot(path=SHOTS / "publish_retried.png", full_page=True)
