@@ -1,0 +1,213 @@
+"""PDF render time: WeasyPrint alone against Agendum's publication pipeline (not a test).
+
+    .venv/bin/python bench/render.py [--runs 7] [--long-runs 3]
+
+For a 5-page and a 50-page document of mixed-language text (English, French, Spanish,
+Russian, Arabic, Chinese; headings, lists and a table) it times, interleaved and after one
+warm-up run each:
+
+  (a) WeasyPrint alone: ``HTML(string=...).write_pdf()`` on the same HTML the pipeline lays
+      out, with WeasyPrint's stock URL fetcher reading pdf.css from disk;
+  (b) the pipeline without the broker: ``publication_run`` on a queued Publication — claim
+      the row, build the HTML from the template, sanitize the text again, render through
+      the static-only URL fetcher, store through Django's storage, SHA-256, mark published.
+
+and prints the median of each and the pipeline's overhead (target: +10% at most).
+
+It runs on a throwaway SQLite database and media folder in a temporary directory, so it
+never touches real data (set BENCH_KEEP=1 to keep the folder and look at the PDFs).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+WORK = Path(tempfile.mkdtemp(prefix="agendum-bench-render-"))
+os.environ["AGENDUM_VAR_DIR"] = str(WORK)
+os.environ["DATABASE_URL"] = f"sqlite:///{WORK / 'bench.sqlite3'}"
+os.environ["CELERY_BROKER_URL"] = "filesystem://"
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
+os.environ.setdefault("LOG_LEVEL", "WARNING")
+
+import django  # noqa: E402
+
+django.setup()
+
+import datetime as dt  # noqa: E402
+
+from django.conf import settings  # noqa: E402
+from django.core.files.storage import default_storage  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from weasyprint import HTML  # noqa: E402
+
+from documents.enums import PublicationState  # noqa: E402
+from documents.models import Document, Publication  # noqa: E402
+from documents.publishing import publication_run  # noqa: E402
+from documents.rendering import STATIC_BASE_URL, render_document, render_document_html  # noqa: E402
+from documents.services import document_register, document_update  # noqa: E402
+from meetings.models import Body, Meeting  # noqa: E402
+
+PARAGRAPHS = [
+    "The Council Working Group on international Internet-related public policy issues is "
+    "invited to consider the present proposal and to decide on the inclusion in the agenda of "
+    "a new item on the WSIS+20 report on ITU's contribution to the implementation of and "
+    "follow-up to the WSIS outcomes and its role in achieving the SDGs.",
+    "Le Groupe de travail du Conseil est invité à examiner la présente proposition et à "
+    "décider de l'inscription à l'ordre du jour d'un nouveau point relatif au rapport SMSI+20.",
+    "Se invita al Grupo de Trabajo del Consejo a examinar la presente propuesta y a decidir "
+    "sobre la inclusión en el orden del día de un nuevo punto relativo al informe CMSI+20.",
+    "Рабочей группе Совета предлагается рассмотреть настоящее предложение и принять решение о "
+    "включении в повестку дня нового пункта, касающегося отчета ВВУИО+20 о вкладе МСЭ.",
+    "يُدعى فريق العمل التابع للمجلس إلى النظر في هذا الاقتراح واتخاذ قرار بشأن إدراج بند جديد "
+    "في جدول الأعمال يتعلق بتقرير القمة العالمية لمجتمع المعلومات بعد عشرين عاماً.",
+    "请理事会工作组审议本提案，并就在议程中增加关于信息社会世界峰会二十周年报告的新议项作出决定，"
+    "该报告涉及国际电联对落实和跟进信息社会世界峰会成果的贡献及其在实现可持续发展目标方面的作用。",
+]
+
+
+def mixed_text(paragraphs: int) -> str:
+    parts = []
+    for n in range(paragraphs):
+        if n % 12 == 0:
+            parts.append(f"<h2>{n // 12 + 1}\tSection {n // 12 + 1}</h2>")
+        if n % 12 == 6:
+            parts.append(
+                "<ul>"
+                + "".join(f"<li>{PARAGRAPHS[(n + k) % 6][:90]}</li>" for k in range(3))
+                + "</ul>"
+            )
+        if n % 24 == 18:
+            parts.append(
+                "<table><tr><th>Resolution</th><th>Edition</th></tr>"
+                "<tr><td>Resolution 102</td><td>Rev. Bucharest, 2022</td></tr>"
+                "<tr><td>Resolution 140</td><td>Rev. Bucharest, 2022</td></tr></table>"
+            )
+        parts.append(f"<p>{n + 1}\t{PARAGRAPHS[n % len(PARAGRAPHS)]}</p>")
+    return "".join(parts)
+
+
+def document_of(meeting: Meeting, pages: int) -> Document:
+    """A document whose PDF has exactly ``pages`` pages (calibrated, untimed)."""
+    paragraphs = max(4, pages * 9)
+    document = document_register(
+        meeting=meeting,
+        title=f"Mixed-language document of {pages} pages",
+        source="Russian Federation",
+        purpose="decision",
+        text=mixed_text(paragraphs),
+    )
+    for _ in range(12):
+        got = render_document(document).pages
+        if got == pages:
+            return document
+        step = max(1, abs(pages - got) * paragraphs // max(got, 1) // 2)
+        paragraphs += step if got < pages else -step
+        document = document_update(document=document, text=mixed_text(paragraphs))
+    raise SystemExit(f"Could not make a {pages}-page document (last try: {got} pages).")
+
+
+def weasyprint_alone(document: Document) -> float:
+    html = render_document_html(document)
+    # Stock WeasyPrint: the stylesheet read from disk by its default fetcher.
+    static_dir = (settings.BASE_DIR / "static").as_uri() + "/"
+    html = html.replace(STATIC_BASE_URL, static_dir)
+    gc.collect()  # the garbage of the previous render is not this one's cost
+    start = time.perf_counter()
+    HTML(string=html, base_url=static_dir).write_pdf()
+    return time.perf_counter() - start
+
+
+def pipeline(document: Document) -> float:
+    Publication.objects.filter(document=document).delete()
+    publication = Publication.objects.create(
+        document=document, version=document.version, state=PublicationState.QUEUED
+    )
+    gc.collect()
+    start = time.perf_counter()
+    outcome = publication_run(publication_id=publication.pk, token="bench")
+    elapsed = time.perf_counter() - start
+    if not outcome.rendered:
+        raise SystemExit(f"The pipeline did not publish: {outcome.publication.error}")
+    default_storage.delete(outcome.publication.file.name)
+    return elapsed
+
+
+def measure(document: Document, runs: int) -> tuple[list[float], list[float]]:
+    weasyprint_alone(document)  # warm-up: fonts, caches
+    pipeline(document)
+    alone, piped = [], []
+    for n in range(runs):
+        # Alternate which goes first, so neither always follows the other.
+        if n % 2:
+            piped.append(pipeline(document))
+            alone.append(weasyprint_alone(document))
+        else:
+            alone.append(weasyprint_alone(document))
+            piped.append(pipeline(document))
+    return alone, piped
+
+
+def _runs(values: list[float]) -> str:
+    return " ".join(f"{v:.3f}" for v in sorted(values))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--runs", type=int, default=7, help="timed runs of the 5-page document")
+    parser.add_argument("--long-runs", type=int, default=3, help="timed runs of the 50-page one")
+    parser.add_argument("--pages", default="5,50", help="document sizes, e.g. 5 or 5,50")
+    args = parser.parse_args()
+
+    call_command("migrate", verbosity=0)
+    body = Body.objects.create(
+        acronym="CWG-Internet",
+        name="Council Working Group on international Internet-related public policy issues",
+        slug="cwg-internet",
+        symbol_prefix="CWG-Internet",
+    )
+    meeting = Meeting.objects.create(
+        body=body,
+        number=21,
+        start_date=dt.date(2025, 2, 10),
+        end_date=dt.date(2025, 2, 11),
+        venue="ITU Headquarters, Geneva",
+    )
+    print(f"Agendum PDF render benchmark ({WORK})")
+    print("Medians (the target's measure); min of the runs in brackets.")
+    print(f"{'document':<10} {'runs':>4} {'WeasyPrint alone':>22} {'pipeline':>22} {'overhead':>9}")
+    worst = 0.0
+    details = []
+    for pages in (int(p) for p in args.pages.split(",")):
+        runs = args.runs if pages < 20 else args.long_runs
+        document = document_of(meeting, pages)
+        alone_runs, piped_runs = measure(document, runs)
+        alone, piped = statistics.median(alone_runs), statistics.median(piped_runs)
+        overhead = (piped - alone) / alone * 100
+        worst = max(worst, overhead)
+        print(
+            f"{pages:>2} pages   {runs:>4} {alone:>10.3f}s ({min(alone_runs):.3f}s) "
+            f"{piped:>10.3f}s ({min(piped_runs):.3f}s) {overhead:>+8.1f}%"
+        )
+        details.append(f"  {pages} pages, WeasyPrint alone: {_runs(alone_runs)}")
+        details.append(f"  {pages} pages, pipeline:         {_runs(piped_runs)}")
+    print("Every run, in seconds (sorted):")
+    print("\n".join(details))
+    verdict = "within" if worst <= 10 else "OVER"
+    print(f"Target: the pipeline at most 10% slower than WeasyPrint alone: {verdict} target.")
+    if os.environ.get("BENCH_KEEP") != "1":
+        shutil.rmtree(WORK, ignore_errors=True)
+    return 0 if worst <= 10 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
