@@ -36,7 +36,7 @@
         fallbackOnBody: true,
         fallbackTolerance: 3,
         swapThreshold: 0.65,
-        emptyInsertThreshold: 10,
+        emptyInsertThreshold: 5,
         animation: 120,
         ghostClass: "agenda-ghost",
         chosenClass: "agenda-chosen",

@@ -1,0 +1,234 @@
+"""The secretariat edits the draft agenda in a real browser (headless Chromium): reorders it
+by drag and drop and by keyboard, allocates a document with the search box, issues Rev.1;
+every change is saved at once, the numbers update without a reload."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from agendas import services
+from tests.factories.agendas import document_for, numbered
+from tests.factories.meetings import PASSWORD, SessionFactory
+
+SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+
+pytestmark = pytest.mark.browser
+
+
+def login(page, live_server, username: str) -> None:
+    page.set_default_timeout(10_000)
+    page.goto(f"{live_server.url}/accounts/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    expect(page.get_by_test_id("user-menu")).to_be_visible()
+
+
+def shot(page, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
+
+
+def shown(page) -> list[tuple[str, str]]:
+    """(number, title) of every item as the editor shows it now."""
+    numbers = page.get_by_test_id("number").all_inner_texts()
+    titles = page.get_by_test_id("title").all_inner_texts()
+    return [(n.strip(), t.strip()) for n, t in zip(numbers, titles, strict=True)]
+
+
+def mark_page(page) -> None:
+    """A flag that a full reload would wipe out."""
+    page.evaluate("window.__noReload = true")
+
+
+def not_reloaded(page) -> bool:
+    return page.evaluate("window.__noReload === true")
+
+
+@pytest.fixture
+def draft(meeting, people):
+    agenda = services.agenda_get_or_create(meeting=meeting, user=people["secretariat"])
+    services.agenda_fixed_items_add(agenda=agenda)
+    session = SessionFactory(meeting=meeting, title="Morning session")
+    report = document_for(meeting, "ITU activities on Internet-related public policy issues")
+    services.agenda_item_add(
+        agenda=agenda,
+        title="Report on the activities of CWG-Internet",
+        description="The Chair reports on the work of the Group since its 20th meeting.",
+        session=session,
+        documents=[report],
+    )
+    services.agenda_item_add(agenda=agenda, title="Online open consultation")
+    services.agenda_item_add(agenda=agenda, title="Future meetings")
+    document_for(meeting, "Outcome of the online open consultation on meaningful connectivity")
+    return agenda
+
+
+def editor_url(live_server) -> str:
+    return f"{live_server.url}/b/cwg-internet/21/agenda/edit/"
+
+
+def test_secretariat_reorders_by_drag_and_drop(page, live_server, draft):
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    mark_page(page)
+    shot(page, "agenda_editor")
+    assert [t for _, t in shown(page)][2:5] == [
+        "Report on the activities of CWG-Internet",
+        "Online open consultation",
+        "Future meetings",
+    ]
+    handle = page.get_by_role("button", name="Drag item 5 to move it")
+    target = page.locator(".item-row").filter(has_text="Report on the activities").first
+    box, goal = handle.bounding_box(), target.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    # SortableJS in fallback mode follows mouse moves; go up in steps onto the target row.
+    steps = 12
+    for i in range(1, steps + 1):
+        y = box["y"] + (goal["y"] + goal["height"] * 0.3 - box["y"]) * i / steps
+        page.mouse.move(box["x"] + box["width"] / 2, y)
+        page.wait_for_timeout(30)
+    page.mouse.up()
+    expect(page.get_by_role("status")).to_contain_text("Item 5 is now item 3.")
+    assert shown(page)[2:5] == [
+        ("3", "Future meetings"),
+        ("4", "Report on the activities of CWG-Internet"),
+        ("5", "Online open consultation"),
+    ]
+    assert not_reloaded(page)
+    assert numbered(draft)[2] == ("3", "Future meetings")
+
+
+def test_secretariat_reorders_by_keyboard_and_focus_stays(page, live_server, draft):
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    mark_page(page)
+    report = next(i for i in draft.items.all() if i.title.startswith("Report"))
+    button = page.get_by_role("button", name="Move item 3 down")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Item 3 is now item 4.")
+    assert shown(page)[2:4] == [
+        ("3", "Online open consultation"),
+        ("4", "Report on the activities of CWG-Internet"),
+    ]
+    # Focus stays on the moved item's control, which now names its new number.
+    focused = page.evaluate("document.activeElement.id")
+    assert focused == f"move-down-{report.pk}"
+    expect(page.locator(f"#move-down-{report.pk}")).to_have_attribute(
+        "aria-label", "Move item 4 down"
+    )
+    # Pressing Enter again keeps moving the same item.
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Item 4 is now item 5.")
+    # Indent it under the item above, then take it out again, from the keyboard.
+    page.locator(f"#move-indent-{report.pk}").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Item 5 is now item 4.1.")
+    assert page.evaluate("document.activeElement.id") == f"move-indent-{report.pk}"
+    shot(page, "agenda_editor_indented")
+    page.locator(f"#move-outdent-{report.pk}").focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("status")).to_contain_text("Item 4.1 is now item 5.")
+    assert not_reloaded(page)
+    assert ("5", "Report on the activities of CWG-Internet") in numbered(draft)
+
+
+def test_secretariat_allocates_a_document_with_the_search_box(page, live_server, draft):
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    mark_page(page)
+    page.get_by_text("Allocate a document to item 4").click()
+    search = page.get_by_role("searchbox", name="Search documents to allocate to item 4")
+    search.fill("consultation")
+    hit = page.get_by_role("button", name="CWG-Internet-21/3 Outcome of the online")
+    expect(hit).to_be_visible()
+    shot(page, "agenda_editor_search")
+    hit.click()
+    expect(page.get_by_role("status")).to_contain_text("CWG-Internet-21/3 was allocated to item 4.")
+    row = page.locator(".item-row").filter(has_text="Online open consultation")
+    expect(row).to_contain_text("CWG-Internet-21/3")
+    expect(row.get_by_role("button", name="Remove CWG-Internet-21/3 from item 4")).to_be_visible()
+    assert not_reloaded(page)
+
+
+def test_secretariat_adds_edits_and_deletes_inline(page, live_server, draft):
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    mark_page(page)
+    page.get_by_label("Title of the new item").fill("WSIS+20 report")
+    page.get_by_role("button", name="Add item").click()
+    expect(page.get_by_role("status")).to_contain_text("Item 6 “WSIS+20 report” was added.")
+    assert shown(page)[5:] == [
+        ("6", "WSIS+20 report"),
+        ("7", "Any other business"),
+        ("8", "Closing of the meeting"),
+    ]
+    page.get_by_role("button", name="Edit item 6").click()
+    title = page.locator("form.item-edit").get_by_label("Title")
+    expect(title).to_be_focused()
+    title.fill("WSIS+20 review")
+    page.get_by_role("button", name="Save item 6").click()
+    expect(page.get_by_role("status")).to_contain_text("Item 6 was saved.")
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Delete item 5").click()
+    expect(page.get_by_role("status")).to_contain_text("Item 5 “Future meetings” was deleted.")
+    assert shown(page)[4] == ("5", "WSIS+20 review")
+    assert not_reloaded(page)
+
+
+def test_secretariat_issues_rev_1_and_sees_it_listed(page, live_server, draft, people):
+    services.agenda_issue_revision(agenda=draft, user=people["secretariat"])
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    page.get_by_role("button", name="Move item 4 up").click()
+    expect(page.get_by_role("status")).to_contain_text("Item 4 is now item 3.")
+    page.get_by_label("Note (optional)").fill("Items 3 and 4 swapped at the chair's request.")
+    page.get_by_role("button", name="Issue Rev.1").click()
+    expect(page.get_by_role("alert")).to_contain_text(
+        "Rev.1 was issued as CWG-Internet-21/1(Rev.1); its PDF is being made."
+    )
+    expect(page.get_by_role("heading", name="Rev.1 of the agenda")).to_be_visible()
+    revisions = page.get_by_test_id("revisions")
+    expect(revisions).to_contain_text("Rev.1")
+    expect(revisions).to_contain_text("First issue")
+    shot(page, "agenda_revision")
+    page.get_by_role("link", name="What changed since First issue").click()
+    expect(page.get_by_test_id("diff")).to_contain_text("Online open consultation: item 4")
+    shot(page, "agenda_diff")
+    page.get_by_role("link", name="Agenda", exact=True).click()
+    expect(page.get_by_test_id("revisions")).to_contain_text("CWG-Internet-21/1(Rev.1)")
+    shot(page, "agenda_page_staff")
+    page.context.clear_cookies()
+    page.goto(f"{live_server.url}/b/cwg-internet/21/agenda/")
+    expect(page.get_by_test_id("agenda-items")).to_contain_text("Online open consultation")
+    shot(page, "agenda_page_public")
+
+
+def test_agenda_pages_fit_a_phone_screen(page, live_server, draft, people):
+    services.agenda_issue_revision(agenda=draft, user=people["secretariat"])
+    services.agenda_item_add(agenda=draft, title="WSIS+20 report")
+    services.agenda_issue_revision(agenda=draft, user=people["secretariat"])
+    login(page, live_server, "secretariat")
+    page.set_viewport_size({"width": 390, "height": 844})
+    for name, address in [
+        ("agenda_editor_mobile", "agenda/edit/"),
+        ("agenda_page_mobile", "agenda/"),
+        ("agenda_revision_mobile", "agenda/rev/1/"),
+        ("agenda_diff_mobile", "agenda/diff/"),
+        ("meeting_agenda_panel_mobile", ""),
+    ]:
+        page.goto(f"{live_server.url}/b/cwg-internet/21/{address}")
+        shot(page, name)
+        if address:
+            width = page.evaluate("document.documentElement.scrollWidth")
+        else:
+            # The meeting page also holds other sections; this checks the agenda's.
+            width = page.get_by_test_id("agenda-panel").evaluate(
+                "el => el.getBoundingClientRect().right"
+            )
+        assert width <= 390, (name, width)
