@@ -68,14 +68,28 @@ def test_publish_shows_queued_while_no_worker_runs(page, live_server, meeting, p
 
 @pytest.mark.worker
 @pytest.mark.usefixtures("celery_worker_thread")
-def test_secretariat_publishes_and_downloads_the_pdf(page, live_server, meeting, people):
+def test_secretariat_registers_publishes_and_downloads_the_pdf(page, live_server, meeting, people):
+    """The whole journey: register in the browser, publish, watch the state change without
+    a reload, download the PDF and read it back."""
     SHOTS.mkdir(parents=True, exist_ok=True)
-    document = make_document(meeting)
     login(page, live_server, "secretariat")
-    page.goto(f"{live_server.url}{document.get_absolute_url()}")
+    page.goto(f"{live_server.url}/documents/new/")
+    page.get_by_label("Meeting").select_option(
+        label="CWG-Internet-21 — 21st meeting of CWG-Internet"
+    )
+    page.locator("#id_doc_type").select_option("contribution")
+    page.get_by_label("Purpose").select_option("decision")
+    page.get_by_label("Title").fill(TITLE)
+    page.get_by_label("Source").fill("Russian Federation")
+    page.get_by_label("Date").fill("2025-01-14")
+    page.get_by_label("Text", exact=True).fill(
+        "\n\n".join(["The Group is invited to decide.", ARABIC + ".", CHINESE, RUSSIAN])
+    )
+    page.get_by_role("button", name="Register document").click()
+    expect(page).to_have_url(re.compile(r"/documents/d/CWG-Internet-21/1$"))
+
     panel = page.get_by_test_id("publications")
     _mark_page(page)
-
     panel.get_by_role("button", name="Publish as PDF").click()
     state = panel.get_by_test_id("publication-state")
     expect(state).to_have_text(re.compile("Queued|Rendering|Published"))
@@ -83,7 +97,7 @@ def test_secretariat_publishes_and_downloads_the_pdf(page, live_server, meeting,
     assert _not_reloaded(page), "the page reloaded instead of updating the panel"
     expect(panel).not_to_have_attribute("hx-trigger", re.compile(".*"))  # polling stopped
     expect(panel).to_contain_text("1 page")
-    publication = Publication.objects.get(document=document)
+    publication = Publication.objects.get(document__symbol="CWG-Internet-21/1")
     expect(panel).to_contain_text(publication.checksum)
     panel.scroll_into_view_if_needed()
     page.screenshot(path=SHOTS / "publish_published.png", full_page=True)
@@ -96,15 +110,23 @@ def test_secretariat_publishes_and_downloads_the_pdf(page, live_server, meeting,
     text = pdf_text(content)
     for expected in (
         "Document CWG-Internet-21/1",
+        "14 January 2025",
         "Original: English",
+        "Contribution from the Russian Federation",
         TITLE,
+        "Purpose For decision",
+        "The Group is invited to decide.",
         ARABIC,
         CHINESE,
         RUSSIAN,
-        "page 1 of 1",
+        "CWG-Internet-21/1 page 1 of 1",
     ):
         assert expected in text
     (SHOTS / "publish_download.pdf").write_bytes(content)
+
+    page.set_viewport_size({"width": 390, "height": 844})
+    panel.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "publish_published_phone.png", full_page=True)
 
 
 @pytest.mark.worker

@@ -3,10 +3,12 @@ PDF download; permissions for every role; query counts that do not grow with the
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from documents.enums import Access, PublicationState
 from documents.models import Publication
@@ -193,6 +195,31 @@ def test_queued_publication_cannot_be_downloaded(client_for, meeting, people):
     publication = publication_request(document=document, user=people["secretariat"])
     response = client_for("secretariat").get(download_url(publication))
     assert response.status_code == 404
+
+
+def test_publication_stuck_in_the_queue_can_be_retried(
+    client_for, meeting, people, django_capture_on_commit_callbacks
+):
+    """The worker was down and the message lost: after a quarter of an hour the panel stops
+    waiting and offers Retry."""
+    document = make_document(meeting)
+    publication = publication_request(document=document, user=people["secretariat"])
+    Publication.objects.filter(pk=publication.pk).update(
+        requested_at=timezone.now() - dt.timedelta(minutes=20)
+    )
+    html = client_for("secretariat").get(panel_url(document)).content.decode()
+    assert "Queued" in html
+    assert "the worker may have stopped" in html
+    assert retry_url(publication) in html
+    assert "hx-trigger" not in html
+
+    with django_capture_on_commit_callbacks() as callbacks:
+        html = client_for("secretariat").post(retry_url(publication), **HTMX).content.decode()
+    assert len(callbacks) == 1
+    assert "the worker may have stopped" not in html
+    assert 'hx-trigger="every 1s"' in html
+    publish_document.apply(kwargs={"publication_id": publication.pk})
+    assert Publication.objects.get(pk=publication.pk).state == PublicationState.PUBLISHED
 
 
 # --- permissions, for every role ---------------------------------------------------------
