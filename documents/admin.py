@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import admin, messages
+from django.db import models
 
 from documents import services
 from documents.enums import Language
@@ -149,6 +150,7 @@ class InstrumentAdmin(admin.ModelAdmin):
     list_display = ("key", "kind", "title")
     list_filter = ("kind",)
     search_fields = ("key", "title")
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
 
     def get_readonly_fields(self, request, obj=None):
         return ("key", "kind") if obj is not None else ()

@@ -172,11 +172,14 @@ class GotoSymbolForm(forms.Form):
     symbol = forms.CharField(
         label="Go to symbol",
         max_length=80,
+        required=False,
         widget=forms.TextInput(attrs={"placeholder": "CWG-Internet-21/3"}),
     )
 
     def clean_symbol(self) -> str:
         raw = self.cleaned_data["symbol"]
+        if not raw.strip():
+            raise forms.ValidationError("Type the symbol of a document, such as C25/INF/3.")
         symbol = normalize_symbol(raw)
         if symbol is None:
             raise forms.ValidationError(
@@ -259,7 +262,7 @@ class _DocumentFields(forms.Form):
 class DocumentRegisterForm(_DocumentFields):
     meeting = MeetingChoiceField(queryset=Meeting.objects.none(), empty_label=None)
     series = forms.ChoiceField(
-        choices=[("", "None (CWG-Internet-21/4)"), *[(s, s) for s in KNOWN_SERIES]],
+        choices=[("", "None"), *[(s, s) for s in KNOWN_SERIES]],
         required=False,
         help_text="INF for information documents numbered apart: C25/INF/3.",
     )
@@ -301,6 +304,8 @@ class DocumentRegisterForm(_DocumentFields):
                             hx_get=preview_url,
                             hx_trigger="change",
                             hx_target="#next-symbol",
+                            hx_swap="outerHTML",
+                            hx_sync="closest form:replace",
                             hx_include="#id_meeting, #id_series",
                         ),
                         css_class="col-md-8",
@@ -311,6 +316,8 @@ class DocumentRegisterForm(_DocumentFields):
                             hx_get=preview_url,
                             hx_trigger="change",
                             hx_target="#next-symbol",
+                            hx_swap="outerHTML",
+                            hx_sync="closest form:replace",
                             hx_include="#id_meeting, #id_series",
                         ),
                         css_class="col-md-4",

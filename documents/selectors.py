@@ -290,7 +290,8 @@ def document_cites(*, user, document: Document) -> list[CitedItem]:
     )
     items: dict[str, CitedItem] = {}
     for ref in references:
-        if ref.key in items:
+        # A document naming its own symbol ("this document, C25/1") cites nothing.
+        if ref.key in items or ref.key == document.symbol:
             continue
         target = ref.target if ref.target is not None and can_see(user, ref.target) else None
         items[ref.key] = CitedItem(

@@ -340,8 +340,10 @@ def references_sync(*, document: Document) -> list[Reference]:
 
 def references_resolve_to(*, document: Document) -> int:
     """Point earlier citations of this symbol (made before it was registered) at it."""
-    return Reference.objects.filter(key=document.symbol, target__isnull=True).update(
-        target=document
+    return (
+        Reference.objects.filter(key=document.symbol, target__isnull=True)
+        .exclude(source=document)
+        .update(target=document)
     )
 
 
