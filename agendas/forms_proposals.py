@@ -111,7 +111,9 @@ class ProposalForm(forms.Form):
         if len(state_ids) == 1 and not self.initial.get("member_state"):
             self.initial["member_state"] = next(iter(state_ids))
         if len(state_ids) == 1:
-            # A delegate of one Member State proposes on its behalf: shown, not chosen.
+            # A delegate of one Member State proposes on its behalf: shown, not chosen, and
+            # not offered as its own co-sponsor.
+            self.fields["co_sponsors"].queryset = MemberState.objects.exclude(pk__in=state_ids)
             self.fields["member_state"].disabled = True
             self.fields["member_state"].help_text = "The Member State you represent."
         if submitted:
@@ -119,6 +121,12 @@ class ProposalForm(forms.Form):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "Fixed once the proposal is submitted."
 
+        sponsors = []
+        if self.fields["co_sponsors"].queryset.exists():
+            sponsors = [Div(Field("co_sponsors"), css_class="co-sponsors")]
+        else:
+            # No other Member State is registered: nobody to choose.
+            del self.fields["co_sponsors"]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -129,7 +137,7 @@ class ProposalForm(forms.Form):
                     Div("member_state", css_class="col-md-5"),
                     css_class="row",
                 ),
-                Div(Field("co_sponsors"), css_class="co-sponsors"),
+                *sponsors,
             ),
             Fieldset(
                 "The proposal",

@@ -305,7 +305,13 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
     agenda = agenda_get_or_create(meeting=proposal.meeting, user=actor)
     # No place given: agenda_item_add puts a new top-level item before the closing items
     # ("Any other business", "Closing of the meeting").
-    documents = [proposal.document, *cited_documents(document=proposal.document)]
+    # The proposal's own contribution first, then what it cites; not the agenda itself
+    # (nor its revisions), which a proposal to amend it naturally cites.
+    documents = [
+        document
+        for document in [proposal.document, *cited_documents(document=proposal.document)]
+        if agenda.document_id not in (document.pk, document.parent_id)
+    ]
     return agenda_item_add(
         agenda=agenda,
         title=proposal.title,

@@ -394,7 +394,7 @@ def test_the_chair_includes_from_the_decisions_page(client_for, people, meeting)
     assert "is included: item 1 " in page
     assert "No proposal is waiting for a decision." in page
     detail = c.get(proposal.get_absolute_url()).content.decode()
-    assert "as <strong>item 1</strong> of the draft agenda" in detail
+    assert "Included as <strong>item 1</strong> of the draft agenda" in detail
     assert "Within the mandate of the group." in detail
 
 
