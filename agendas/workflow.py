@@ -315,7 +315,6 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
     return agenda_item_add(
         agenda=agenda,
         title=proposal.title,
-        description=f"Proposal of {proposal.document.source} ({proposal.document.symbol}).",
         documents=documents,
         proposal=proposal,
         is_late=proposal.is_late,

@@ -20,9 +20,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from agendas import selectors_proposals as selectors
 from agendas import workflow
 from agendas.enums import ProposalAction, ProposalState
-from agendas.exceptions import ProposalError, TransitionNotAllowed
+from agendas.exceptions import AgendasError, TransitionNotAllowed
 from agendas.forms_proposals import DecisionForm, ProposalForm, WithdrawForm
 from agendas.proposal_text import cited_items, document_html, fields_of, preview_html
+from documents.exceptions import DocumentsError
 from documents.selectors import visible_documents
 from meetings.enums import PRESIDING, Role
 from meetings.models import Meeting
@@ -239,7 +240,7 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
                 )
         except TransitionNotAllowed as exc:
             raise PermissionDenied(str(exc)) from None
-        except ProposalError as exc:
+        except (AgendasError, DocumentsError) as exc:
             form.add_error(None, str(exc))
         else:
             messages.success(request, done)
@@ -315,7 +316,7 @@ def _step(request, pk: int, action: str, *, note: str = ""):
         )
     except TransitionNotAllowed as exc:
         raise PermissionDenied(str(exc)) from None
-    except ProposalError as exc:
+    except (AgendasError, DocumentsError) as exc:
         messages.error(request, str(exc))
         return None, proposal
     return proposal, proposal
@@ -386,7 +387,7 @@ def proposal_decide(request, pk: int):
             )
         except TransitionNotAllowed as exc:
             raise PermissionDenied(str(exc)) from None
-        except ProposalError as exc:
+        except (AgendasError, DocumentsError) as exc:
             messages.error(request, str(exc))
             return redirect(proposal)
         messages.success(request, _decision_sentence(done))
