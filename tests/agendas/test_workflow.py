@@ -165,7 +165,8 @@ def test_submit_registers_the_proposal_as_a_contribution_of_the_meeting(people, 
     assert ("CWG-Internet-21/1", "CWG-Internet-21/1") in keys
     assert ("CWG-WSIS&SDG-42/13", None) in keys  # not registered (yet)
     assert ("PP Resolution 140 (Rev. Bucharest, 2022)", None) in keys
-    assert proposal.state == S.SUBMITTED and not proposal.is_late
+    assert proposal.state == S.SUBMITTED
+    assert not proposal.is_late
     assert draft.state == S.SUBMITTED  # the caller's instance follows
     assert draft.document_id == document.pk
 
@@ -200,7 +201,8 @@ def test_no_submission_for_a_meeting_that_is_over(people, body):
     with pytest.raises(InvalidProposal, match="19th meeting of CWG-Internet is over"):
         proposal_submit(proposal=draft, actor=people["delegate"])
     draft.refresh_from_db()
-    assert draft.state == S.DRAFT and draft.document_id is None
+    assert draft.state == S.DRAFT
+    assert draft.document_id is None
     assert not Document.objects.filter(meeting=past).exists()
 
 
@@ -467,7 +469,7 @@ def test_a_delegate_proposes_only_for_the_state_they_represent(people, meeting):
 
 def test_the_sections_a_contribution_needs_are_required(people, meeting):
     fields = scenario_fields() | {"purpose": "  ", "proposals": ""}
-    with pytest.raises(InvalidProposal, match="Write the purpose, the proposals."):
+    with pytest.raises(InvalidProposal, match=r"Write the purpose, the proposals\."):
         proposal_create(
             meeting=meeting,
             proposer=people["delegate"],
