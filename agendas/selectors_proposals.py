@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -170,12 +170,3 @@ def upcoming_meetings_for_delegate(*, user) -> QuerySet[Meeting]:
         )
         .order_by("start_date", "body__acronym")
     )
-
-
-def proposals_of_meeting_for(*, meeting: Meeting, user) -> QuerySet[Proposal]:
-    """The proposals of a meeting ``user`` may see: submitted ones for members of the body,
-    and their own drafts."""
-    visible = ~Q(state=S.DRAFT)
-    if user.is_authenticated:
-        visible |= Q(proposer=user)
-    return Proposal.objects.filter(meeting=meeting).filter(visible)

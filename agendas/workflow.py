@@ -37,7 +37,6 @@ from agendas.exceptions import (
     AlreadyDone,
     InvalidProposal,
     InvalidTransition,
-    ProposalError,
     TransitionNotAllowed,
 )
 from agendas.models import AgendaItem, Proposal, ProposalEvent
@@ -524,7 +523,6 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
 
 __all__ = [
     "STEPS",
-    "ProposalError",
     "allowed_actions",
     "can_edit",
     "cited_documents",
