@@ -12,7 +12,9 @@ warm-up run each:
       the row, build the HTML from the template, sanitize the text again, render through
       the static-only URL fetcher, store through Django's storage, SHA-256, mark published.
 
-and prints the median of each and the pipeline's overhead (target: +10% at most).
+and prints the median of each and the pipeline's overhead (target: +10% at most), in
+wall-clock seconds and in CPU seconds of this process (the fair comparison when other
+programs share the machine; it leaves out the pipeline's waits on disk).
 
 It runs on a throwaway SQLite database and media folder in a temporary directory, so it
 never touches real data (set BENCH_KEEP=1 to keep the folder and look at the PDFs).
@@ -28,6 +30,7 @@ import statistics
 import sys
 import tempfile
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -116,49 +119,75 @@ def document_of(meeting: Meeting, pages: int) -> Document:
     raise SystemExit(f"Could not make a {pages}-page document (last try: {got} pages).")
 
 
-def weasyprint_alone(document: Document) -> float:
+@dataclass
+class Runs:
+    """Wall-clock and CPU seconds of each timed run. CPU time (this process only) is what
+    to compare when other programs share the machine: it does not count waiting for a
+    core, though it also leaves out the pipeline's waits on disk (which wall time has)."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float) -> None:
+        self.wall.append(wall)
+        self.cpu.append(cpu)
+
+
+class _Timer:
+    def __enter__(self):
+        gc.collect()  # the garbage of the previous render is not this one's cost
+        self.wall, self.cpu = time.perf_counter(), time.process_time()
+        return self
+
+    def __exit__(self, *exc):
+        self.wall = time.perf_counter() - self.wall
+        self.cpu = time.process_time() - self.cpu
+
+
+def weasyprint_alone(document: Document, runs: Runs) -> None:
     html = render_document_html(document)
     # Stock WeasyPrint: the stylesheet read from disk by its default fetcher.
     static_dir = (settings.BASE_DIR / "static").as_uri() + "/"
     html = html.replace(STATIC_BASE_URL, static_dir)
-    gc.collect()  # the garbage of the previous render is not this one's cost
-    start = time.perf_counter()
-    HTML(string=html, base_url=static_dir).write_pdf()
-    return time.perf_counter() - start
+    with _Timer() as timer:
+        HTML(string=html, base_url=static_dir).write_pdf()
+    runs.add(timer.wall, timer.cpu)
 
 
-def pipeline(document: Document) -> float:
+def pipeline(document: Document, runs: Runs) -> None:
     Publication.objects.filter(document=document).delete()
     publication = Publication.objects.create(
         document=document, version=document.version, state=PublicationState.QUEUED
     )
-    gc.collect()
-    start = time.perf_counter()
-    outcome = publication_run(publication_id=publication.pk, token="bench")
-    elapsed = time.perf_counter() - start
+    with _Timer() as timer:
+        outcome = publication_run(publication_id=publication.pk, token="bench")
     if not outcome.rendered:
         raise SystemExit(f"The pipeline did not publish: {outcome.publication.error}")
     default_storage.delete(outcome.publication.file.name)
-    return elapsed
+    runs.add(timer.wall, timer.cpu)
 
 
-def measure(document: Document, runs: int) -> tuple[list[float], list[float]]:
-    weasyprint_alone(document)  # warm-up: fonts, caches
-    pipeline(document)
-    alone, piped = [], []
-    for n in range(runs):
+def measure(document: Document, count: int) -> tuple[Runs, Runs]:
+    weasyprint_alone(document, Runs())  # warm-up: fonts, caches
+    pipeline(document, Runs())
+    alone, piped = Runs(), Runs()
+    for n in range(count):
         # Alternate which goes first, so neither always follows the other.
         if n % 2:
-            piped.append(pipeline(document))
-            alone.append(weasyprint_alone(document))
+            pipeline(document, piped)
+            weasyprint_alone(document, alone)
         else:
-            alone.append(weasyprint_alone(document))
-            piped.append(pipeline(document))
+            weasyprint_alone(document, alone)
+            pipeline(document, piped)
     return alone, piped
 
 
 def _runs(values: list[float]) -> str:
     return " ".join(f"{v:.3f}" for v in sorted(values))
+
+
+def _overhead(alone: list[float], piped: list[float]) -> float:
+    return (statistics.median(piped) - statistics.median(alone)) / statistics.median(alone) * 100
 
 
 def main() -> int:
@@ -182,31 +211,45 @@ def main() -> int:
         end_date=dt.date(2025, 2, 11),
         venue="ITU Headquarters, Geneva",
     )
-    print(f"Agendum PDF render benchmark ({WORK})")
-    print("Medians (the target's measure); min of the runs in brackets.")
-    print(f"{'document':<10} {'runs':>4} {'WeasyPrint alone':>22} {'pipeline':>22} {'overhead':>9}")
-    worst = 0.0
+    load = os.getloadavg()[0]
+    print(
+        f"Agendum PDF render benchmark ({WORK}); load average {load:.2f} on {os.cpu_count()} CPUs"
+    )
+    if load > 0.8 * (os.cpu_count() or 1):
+        print("The machine is busy: wall-clock figures are noisy, compare the CPU columns.")
+    print("Medians of the runs, in seconds.")
+    print(
+        f"{'document':<9} {'runs':>4} | {'wall: alone':>11} {'pipeline':>9} {'overhead':>9} "
+        f"| {'CPU: alone':>10} {'pipeline':>9} {'overhead':>9}"
+    )
+    worst_wall = worst_cpu = 0.0
     details = []
     for pages in (int(p) for p in args.pages.split(",")):
-        runs = args.runs if pages < 20 else args.long_runs
+        count = args.runs if pages < 20 else args.long_runs
         document = document_of(meeting, pages)
-        alone_runs, piped_runs = measure(document, runs)
-        alone, piped = statistics.median(alone_runs), statistics.median(piped_runs)
-        overhead = (piped - alone) / alone * 100
-        worst = max(worst, overhead)
+        alone, piped = measure(document, count)
+        wall, cpu = _overhead(alone.wall, piped.wall), _overhead(alone.cpu, piped.cpu)
+        worst_wall, worst_cpu = max(worst_wall, wall), max(worst_cpu, cpu)
         print(
-            f"{pages:>2} pages   {runs:>4} {alone:>10.3f}s ({min(alone_runs):.3f}s) "
-            f"{piped:>10.3f}s ({min(piped_runs):.3f}s) {overhead:>+8.1f}%"
+            f"{pages:>2} pages  {count:>4} | {statistics.median(alone.wall):>11.3f} "
+            f"{statistics.median(piped.wall):>9.3f} {wall:>+8.1f}% "
+            f"| {statistics.median(alone.cpu):>10.3f} {statistics.median(piped.cpu):>9.3f} "
+            f"{cpu:>+8.1f}%"
         )
-        details.append(f"  {pages} pages, WeasyPrint alone: {_runs(alone_runs)}")
-        details.append(f"  {pages} pages, pipeline:         {_runs(piped_runs)}")
-    print("Every run, in seconds (sorted):")
+        details += [
+            f"  {pages} pages, WeasyPrint alone, wall: {_runs(alone.wall)}",
+            f"  {pages} pages, pipeline,         wall: {_runs(piped.wall)}",
+            f"  {pages} pages, WeasyPrint alone, CPU:  {_runs(alone.cpu)}",
+            f"  {pages} pages, pipeline,         CPU:  {_runs(piped.cpu)}",
+        ]
+    print("Every run, sorted:")
     print("\n".join(details))
-    verdict = "within" if worst <= 10 else "OVER"
-    print(f"Target: the pipeline at most 10% slower than WeasyPrint alone: {verdict} target.")
+    for name, worst in (("wall-clock", worst_wall), ("CPU", worst_cpu)):
+        verdict = "within target" if worst <= 10 else "OVER target"
+        print(f"Target (pipeline at most +10%), {name}: worst {worst:+.1f}%, {verdict}.")
     if os.environ.get("BENCH_KEEP") != "1":
         shutil.rmtree(WORK, ignore_errors=True)
-    return 0 if worst <= 10 else 1
+    return 0 if worst_wall <= 10 else 1
 
 
 if __name__ == "__main__":
