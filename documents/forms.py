@@ -13,7 +13,7 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
-from django.utils.html import escape
+from django.utils.html import format_html, format_html_join
 
 from documents.enums import (
     KNOWN_SERIES,
@@ -115,6 +115,15 @@ def text_for_editing(stored_html: str) -> str:
 
 def source_suggestions() -> list[str]:
     return [*OFFICIAL_SOURCES, *MemberState.objects.order_by("name").values_list("name", flat=True)]
+
+
+def source_datalist(sources: list[str] | None = None) -> str:
+    """``<datalist id="source-options">`` of the sources, for inputs with
+    ``list="source-options"``."""
+    options = format_html_join(
+        "", '<option value="{}"></option>', ((name,) for name in sources or source_suggestions())
+    )
+    return format_html('<datalist id="source-options">{}</datalist>', options)
 
 
 # ---------------------------------------------------------------------------- list filters
@@ -255,8 +264,9 @@ class _DocumentFields(forms.Form):
     _needs_content = True
 
     def source_datalist(self) -> HTML:
-        options = "".join(f'<option value="{escape(name)}"></option>' for name in self.sources)
-        return HTML(f'<datalist id="source-options">{options}</datalist>')
+        # Crispy compiles HTML() as a template: the names come in through the context
+        # (``source_datalist`` of the view), never as template source.
+        return HTML("{{ source_datalist }}")
 
 
 class DocumentRegisterForm(_DocumentFields):

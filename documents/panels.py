@@ -15,7 +15,7 @@ def meeting_documents_panel(request, meeting) -> dict:
         "template": "documents/_meeting_panel.html",
         "context": {
             "meeting": meeting,
-            "documents": selectors.meeting_documents(user=user, meeting=meeting),
+            "rows": selectors.table_rows(selectors.meeting_documents(user=user, meeting=meeting)),
             "can_register": can_register,
             "register_url": f"{reverse('documents:register')}?meeting={meeting.pk}",
             "registry_url": f"{reverse('documents:list')}?meeting={meeting.pk}",

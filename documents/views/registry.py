@@ -28,6 +28,7 @@ from documents.forms import (
     GotoSymbolForm,
     ListingForm,
     RegistryFilterForm,
+    source_datalist,
     source_suggestions,
     text_for_editing,
 )
@@ -108,20 +109,36 @@ def registry_list(request):
         prev_url = _url_with(request, before=page.prev_cursor) if page.has_prev else ""
     context = {
         "form": form,
-        "goto_form": GotoSymbolForm(),
         "query": query,
         "page": page,
-        "documents": page.documents,
+        "rows": selectors.table_rows(page.documents),
         "next_url": next_url,
         "prev_url": prev_url,
         "notice": notice,
         "filtered": bool(request.GET.get("q") or _any_filter(query)),
         "full_text": selectors.full_text_search_available(),
-        "source_options": source_suggestions(),
+        "source_datalist": source_datalist(),
+        "options": selectors.registry_filter_options(
+            selected_meeting=str(query.meeting.pk) if query.meeting else ""
+        ),
+        "selected": _selected(request, query),
         "can_register": _can_register(request.user),
         "search_depth": selectors.SEARCH_DEPTH,
     }
     return render(request, "documents/registry_list.html", context)
+
+
+def _selected(request, query: selectors.RegistryQuery) -> dict:
+    """The filters as the form shows them again (what was typed, valid or not)."""
+    return {
+        "body": request.GET.get("body", ""),
+        "meeting": str(query.meeting.pk) if query.meeting else "",
+        "type": query.doc_type,
+        "source": request.GET.get("source", ""),
+        "language": query.language,
+        "date_from": request.GET.get("date_from", ""),
+        "date_to": request.GET.get("date_to", ""),
+    }
 
 
 def _any_filter(query: selectors.RegistryQuery) -> bool:
@@ -344,6 +361,7 @@ def document_register(request):
             "heading": "Register a document",
             "next_symbol": _preview(meeting, series),
             "mode": "register",
+            "source_datalist": source_datalist(sources),
         },
     )
 
@@ -395,7 +413,13 @@ def document_edit(request, document: Document):
     return render(
         request,
         "documents/document_form.html",
-        {"form": form, "document": document, "heading": f"Edit {document.symbol}", "mode": "edit"},
+        {
+            "form": form,
+            "document": document,
+            "heading": f"Edit {document.symbol}",
+            "mode": "edit",
+            "source_datalist": source_datalist(sources),
+        },
     )
 
 
