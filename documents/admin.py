@@ -132,6 +132,11 @@ class DocumentAdmin(admin.ModelAdmin):
         # A symbol is allocated by registration (Documents > Register a document).
         return False
 
+    def has_delete_permission(self, request, obj=None):
+        # A registered symbol is never given back: a document is withdrawn (its status),
+        # not deleted, so the numbers of a meeting keep no gap.
+        return False
+
     def save_model(self, request, obj, form, change):
         original = Document.objects.get(pk=obj.pk)
         fields = {

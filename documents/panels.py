@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from documents import selectors, services
+from documents import selectors
 
 
 def meeting_documents_panel(request, meeting) -> dict:
@@ -19,7 +19,6 @@ def meeting_documents_panel(request, meeting) -> dict:
             "can_register": can_register,
             "register_url": f"{reverse('documents:register')}?meeting={meeting.pk}",
             "registry_url": f"{reverse('documents:list')}?meeting={meeting.pk}",
-            "next_symbol": services.next_symbol(meeting=meeting) if can_register else "",
         },
     }
 

@@ -172,7 +172,7 @@ def test_meeting_list_shows_documents_listed_from_another_body_marked(client, me
 def test_meeting_page_without_documents_invites_the_secretariat(client_for, meeting):
     text = page_text(client_for("secretariat").get(meeting.get_absolute_url()))
     assert "No documents have been registered for this meeting yet." in text
-    assert "it will be CWG-Internet-21/1" in text
+    assert "Use “Register a document” to register the first one." in text
     assert "Register a document" in text
     public = page_text(client_for("anonymous").get(meeting.get_absolute_url()))
     assert "Register a document" not in public
@@ -223,6 +223,31 @@ def test_search_order_ranks_title_words_on_postgresql_and_is_newest_first_on_sql
         # The LIKE fallback has no relevance: newest first.
         assert connection.vendor == "sqlite"
         assert symbols == [corpus["text"].symbol, corpus["title"].symbol]
+
+
+def test_a_search_matching_more_than_the_cap_is_shown_newest_first(client, meeting, monkeypatch):
+    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    made = [
+        DocumentFactory(
+            meeting=meeting,
+            title="Governance" if i == 0 else f"Note {i}",
+            text="Internet governance.",
+            date=dt.date(2025, 1, 1 + i),
+        )
+        for i in range(5)
+    ]
+    response = client.get(LIST, {"q": "governance"})
+    # Newest first on both databases: ranking is given up past the cap, even though the
+    # oldest document has the word in its title.
+    assert listed_symbols(response) == [d.symbol for d in reversed(made)]
+    text = page_text(response)
+    if connection.vendor == "postgresql":
+        assert (
+            "More than 3 documents match “governance”, newest first; add words or filters "
+            "to see the matches by relevance."
+        ) in text
+    else:
+        assert "More than 3 documents match “governance”, newest first." in text
 
 
 def test_search_uses_the_full_text_index_on_postgresql(corpus):
