@@ -44,7 +44,12 @@ from meetings.rules import is_staff_of_any_body
 
 
 def _query_from(form: RegistryFilterForm) -> selectors.RegistryQuery:
-    data = form.cleaned_data if form.is_valid() else {}
+    if not form.is_bound:
+        return selectors.RegistryQuery()
+    # cleaned_data keeps the valid filters when another one is not: they still apply, and
+    # the error of the other is shown.
+    form.is_valid()
+    data = form.cleaned_data
     body = data.get("body")
     return selectors.RegistryQuery(
         q=data.get("q") or "",

@@ -145,6 +145,12 @@ def test_a_period_ending_before_it_starts_is_explained(client, varied):
     assert "The end of the period is before its start." in page_text(response)
 
 
+def test_a_bad_filter_is_explained_and_the_others_still_apply(client, varied):
+    response = client.get(LIST, {"date_from": "yesterday", "type": "report"})
+    assert "Enter a valid date." in page_text(response)
+    assert listed_symbols(response) == [varied["report"].symbol]
+
+
 def test_meeting_list_shows_documents_listed_from_another_body_marked(client, meeting, meeting42):
     own = DocumentFactory(meeting=meeting, title="Draft agenda of the 21st meeting")
     outline = DocumentFactory(meeting=meeting42, title="Draft outline WSIS+20 Report")
