@@ -3,16 +3,37 @@ the hx- attributes in the templates, so the helpers render fields only."""
 
 from __future__ import annotations
 
+from html import escape
+
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.safestring import mark_safe
 
 from meetings.models import Session
+
+
+class FastSelect(forms.Select):
+    """A <select> written in one string. Django renders each option through a template; the
+    editor's "Where" list has an option per item and is rendered again with every change."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        final = self.build_attrs(self.attrs, {**(attrs or {}), "name": name})
+        chosen = set(self.format_value(value))
+        options = "".join(
+            f'<option value="{escape(str(key))}"{" selected" if str(key) in chosen else ""}>'
+            f"{escape(str(label))}</option>"
+            for key, label in self.choices
+        )
+        return mark_safe(f"<select{flatatt(final)}>{options}</select>")  # noqa: S308 - escaped
 
 
 class SessionChoiceField(forms.ChoiceField):
     """The sessions of the meeting, read once by the view and shared by every form of the page
     (a ModelChoiceField would query them again for each form it renders)."""
+
+    widget = FastSelect
 
     def __init__(self, **kwargs):
         kwargs.setdefault("required", False)
@@ -61,6 +82,15 @@ class ItemForm(forms.Form):
         )
 
 
+def parent_choices(tree) -> list[tuple[int, str]]:
+    """The items a new item can go under (those not already at the deepest level)."""
+    return [
+        (node.pk, f"Sub-item of {node.number} {node.item.title[:60]}")
+        for node in tree.flat()
+        if node.can_have_children
+    ]
+
+
 class AddItemForm(forms.Form):
     title = forms.CharField(max_length=500, label="Title of the new item")
     description = forms.CharField(
@@ -70,22 +100,16 @@ class AddItemForm(forms.Form):
         required=False,
         coerce=int,
         empty_value=None,
+        widget=FastSelect,
         label="Where",
         help_text="New top-level items go before “Any other business” and “Closing”.",
     )
     session = SessionChoiceField()
 
-    def __init__(self, *args, meeting, tree=None, sessions=None, **kwargs):
+    def __init__(self, *args, meeting, parents=(), sessions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].set_sessions(_sessions(meeting, sessions))
-        choices = [("", "Top level")]
-        if tree is not None:
-            choices += [
-                (node.pk, f"Sub-item of {node.number} {node.item.title[:60]}")
-                for node in tree.flat()
-                if node.can_have_children
-            ]
-        self.fields["parent"].choices = choices
+        self.fields["parent"].choices = [("", "Top level"), *parents]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True

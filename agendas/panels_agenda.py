@@ -3,22 +3,17 @@ for members of the body a link to the live draft (and to the editor for the secr
 
 from __future__ import annotations
 
-from agendas.models import Agenda, AgendaRevision
+from agendas.selectors import agenda_of_meeting, latest_revision
 from meetings.panels import register_meeting_panel
 
 
 @register_meeting_panel
 def agenda_panel(request, meeting) -> dict:
-    agenda = Agenda.objects.select_related("document").filter(meeting=meeting).first()
+    agenda = agenda_of_meeting(meeting=meeting)
     latest = None
     if agenda is not None:
         agenda.meeting = meeting
-        latest = (
-            AgendaRevision.objects.filter(agenda=agenda)
-            .select_related("document")
-            .order_by("-number")
-            .first()
-        )
+        latest = latest_revision(agenda=agenda)
         if latest is not None:
             latest.agenda = agenda
     user = request.user

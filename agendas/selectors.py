@@ -7,14 +7,53 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
 from django.http import Http404
+from django.urls import reverse
 
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
+from documents.enums import Access
+from documents.models import Document
 from meetings.models import Meeting
 
 # 1, 1.1, 1.1.1: deeper than that an agenda stops being readable.
 MAX_DEPTH = 3
+
+# A document's text and search text can be large (an issued agenda's text is the whole
+# rendered agenda): pages that only show symbols and titles leave them in the database.
+HEAVY_DOCUMENT_FIELDS = ("text", "search_text")
+
+
+def light_fields(prefix: str) -> list[str]:
+    return [f"{prefix}{name}" for name in HEAVY_DOCUMENT_FIELDS]
+
+
+@dataclass(frozen=True, slots=True)
+class AllocatedDocument:
+    """What the agenda shows of an allocated document, read without building model instances
+    (an agenda of 200 items has a thousand of them)."""
+
+    pk: int
+    symbol: str
+    title: str
+    access: str
+
+    @property
+    def is_restricted(self) -> bool:
+        return self.access == Access.RESTRICTED
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:detail", kwargs={"symbol": self.symbol})
+
+
+@dataclass(frozen=True, slots=True)
+class Allocation:
+    document: AllocatedDocument
+    position: int
+
+    @property
+    def document_id(self) -> int:
+        return self.document.pk
 
 
 @dataclass(eq=False)
@@ -33,9 +72,7 @@ class Node:
     def pk(self) -> int:
         return self.item.pk
 
-    @property
-    def allocations(self) -> list[AgendaItemDocument]:
-        return list(self.item.allocations.all())
+    allocations: list[Allocation] = field(default_factory=list)
 
     @property
     def is_first(self) -> bool:
@@ -109,21 +146,36 @@ class AgendaTree:
 
 
 def agenda_items_queryset(*, agenda: Agenda) -> QuerySet[AgendaItem]:
-    return (
-        AgendaItem.objects.filter(agenda=agenda)
-        .select_related("session", "proposal__member_state")
-        .prefetch_related(
-            Prefetch(
-                "allocations",
-                queryset=AgendaItemDocument.objects.select_related("document").order_by(
-                    "position", "pk"
-                ),
-            )
-        )
+    return AgendaItem.objects.filter(agenda=agenda).select_related(
+        "session", "proposal__member_state"
     )
 
 
-def build_tree(*, agenda: Agenda, items: list[AgendaItem]) -> AgendaTree:
+def allocations_by_item(*, agenda: Agenda) -> dict[int, list[Allocation]]:
+    """Every allocation of the agenda's items, in order, in one query of plain values."""
+    rows = (
+        AgendaItemDocument.objects.filter(item__agenda=agenda)
+        .order_by("item_id", "position", "pk")
+        .values_list(
+            "item_id",
+            "position",
+            "document_id",
+            "document__symbol",
+            "document__title",
+            "document__access",
+        )
+    )
+    found: dict[int, list[Allocation]] = defaultdict(list)
+    for item_id, position, pk, symbol, title, access in rows:
+        found[item_id].append(
+            Allocation(document=AllocatedDocument(pk, symbol, title, access), position=position)
+        )
+    return found
+
+
+def build_tree(
+    *, agenda: Agenda, items: list[AgendaItem], allocations: dict[int, list[Allocation]]
+) -> AgendaTree:
     by_parent: dict[int | None, list[AgendaItem]] = defaultdict(list)
     for item in items:
         by_parent[item.parent_id].append(item)
@@ -143,6 +195,7 @@ def build_tree(*, agenda: Agenda, items: list[AgendaItem]) -> AgendaTree:
                 index=index,
                 sibling_count=len(siblings),
                 parent=parent,
+                allocations=allocations.get(item.pk, []),
             )
             by_id[item.pk] = node
             node.children = build(node, depth + 1)
@@ -154,7 +207,11 @@ def build_tree(*, agenda: Agenda, items: list[AgendaItem]) -> AgendaTree:
 
 def agenda_tree(*, agenda: Agenda) -> AgendaTree:
     """The live draft as a tree with derived numbers, in two queries whatever its size."""
-    return build_tree(agenda=agenda, items=list(agenda_items_queryset(agenda=agenda)))
+    return build_tree(
+        agenda=agenda,
+        items=list(agenda_items_queryset(agenda=agenda)),
+        allocations=allocations_by_item(agenda=agenda),
+    )
 
 
 def agenda_content(*, tree: AgendaTree) -> list[dict]:
@@ -191,7 +248,51 @@ def agenda_content(*, tree: AgendaTree) -> list[dict]:
 
 
 def agenda_of_meeting(*, meeting: Meeting) -> Agenda | None:
-    return Agenda.objects.select_related("document").filter(meeting=meeting).first()
+    return (
+        Agenda.objects.select_related("document")
+        .defer(*light_fields("document__"))
+        .filter(meeting=meeting)
+        .first()
+    )
+
+
+def agenda_page_key(*, body_slug: str, number: int) -> str:
+    """Cache key of the agenda page that visitors who are not logged in share."""
+    return f"agenda-page:2:{body_slug}:{number}"
+
+
+def agenda_page_state(*, body_slug: str, number: int) -> tuple | None:
+    """What the public agenda page depends on, in one query: the agenda, its adoption, its
+    latest revision and how many there are. None when the meeting has no agenda."""
+    return (
+        Agenda.objects.filter(meeting__body__slug=body_slug, meeting__number=number)
+        .annotate(latest=Max("revisions__pk"), issued=Count("revisions"))
+        .values_list("pk", "state", "adopted_at", "latest", "issued")
+        .first()
+    )
+
+
+def agenda_for(*, body_slug: str, number: int, with_stamp: bool = False) -> Agenda:
+    """The agenda of the meeting at this address with its meeting, body and document, in one
+    query. ``with_stamp`` adds ``stamp``: when a document allocated to it last changed (the
+    editor's cache key). 404 when there is no such meeting or it has no agenda."""
+    qs = (
+        Agenda.objects.select_related("meeting__body", "document")
+        .defer(*light_fields("document__"))
+        .filter(meeting__body__slug=body_slug, meeting__number=number)
+    )
+    if with_stamp:
+        qs = qs.annotate(
+            stamp=Subquery(
+                Document.objects.filter(allocations__item__agenda=OuterRef("pk"))
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            )
+        )
+    agenda = qs.first()
+    if agenda is None:
+        raise Http404("This meeting has no agenda yet.")
+    return agenda
 
 
 def agenda_get(*, meeting: Meeting) -> Agenda:
@@ -207,7 +308,7 @@ def revisions_of(*, agenda: Agenda) -> list[AgendaRevision]:
     revisions = list(
         AgendaRevision.objects.filter(agenda=agenda)
         .select_related("document")
-        .defer("content")
+        .defer("content", *light_fields("document__"))
         .order_by("number")
     )
     for revision in revisions:
@@ -217,8 +318,10 @@ def revisions_of(*, agenda: Agenda) -> list[AgendaRevision]:
 
 def revision_get(*, agenda: Agenda, number: int) -> AgendaRevision:
     try:
-        revision = AgendaRevision.objects.select_related("document").get(
-            agenda=agenda, number=number
+        revision = (
+            AgendaRevision.objects.select_related("document")
+            .defer(*light_fields("document__"))
+            .get(agenda=agenda, number=number)
         )
     except AgendaRevision.DoesNotExist:
         raise Http404("This agenda has no such revision.") from None
@@ -230,6 +333,7 @@ def latest_revision(*, agenda: Agenda) -> AgendaRevision | None:
     return (
         AgendaRevision.objects.filter(agenda=agenda)
         .select_related("document")
+        .defer(*light_fields("document__"))
         .order_by("-number")
         .first()
     )

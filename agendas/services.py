@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -20,7 +21,7 @@ from django.utils import timezone
 from agendas.enums import AgendaState, FixedItem
 from agendas.exceptions import AgendaError, ItemGone, NothingToIssue
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
-from agendas.selectors import MAX_DEPTH, agenda_content, agenda_tree
+from agendas.selectors import MAX_DEPTH, agenda_content, agenda_page_key, agenda_tree
 from documents.enums import DocumentType, SuffixKind
 from documents.models import Document
 from documents.services import document_derive, document_register, document_update
@@ -387,6 +388,15 @@ def agenda_document_html(*, agenda: Agenda, content: dict) -> str:
     )
 
 
+def _forget_public_page(agenda: Agenda) -> None:
+    """Drop the visitors' cached agenda page now and again after commit (a request between
+    the two could have cached the page as it was)."""
+    meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
+    key = agenda_page_key(body_slug=meeting.body.slug, number=meeting.number)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
+
+
 @transaction.atomic
 def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevision:
     """Freeze the live draft as the next revision: the first issue is the agenda's own
@@ -451,6 +461,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         issued_by=user,
     )
     publication_request(document=document, user=user)
+    _forget_public_page(agenda)
     return revision
 
 
@@ -467,4 +478,5 @@ def agenda_adopt(*, agenda: Agenda, user) -> Agenda:
     agenda.adopted_at = timezone.now()
     agenda.adopted_by = user
     agenda.save(update_fields=["state", "adopted_at", "adopted_by", "updated_at"])
+    _forget_public_page(agenda)
     return agenda

@@ -4,20 +4,32 @@ and the diff between two revisions."""
 
 from __future__ import annotations
 
+import functools
+import hashlib
+import time
+
+from crispy_forms.utils import render_crispy_form
+from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, IntegerField, Max, Q, Value, When
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import path, reverse
+from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agendas import selectors, services
 from agendas.diff import revision_diff
+from agendas.editor_html import draft_items_html, editor_items_html
 from agendas.enums import FixedItem
 from agendas.exceptions import AgendasError
-from agendas.forms import AddItemForm, IssueForm, ItemForm
+from agendas.forms import AddItemForm, IssueForm, ItemForm, parent_choices
 from agendas.models import Agenda, AgendaRevision
+from agendas.templatetags.agenda_tags import document_url_parts
 from documents.enums import PublicationState
 from documents.exceptions import DocumentsError
 from documents.models import Document, Publication
@@ -35,9 +47,9 @@ CACHE_SECONDS = 60 * 60 * 24
 # ------------------------------------------------------------------------------ helpers
 
 
-def _agenda(body: str, number: int) -> tuple[Meeting, Agenda]:
-    meeting = meeting_get(body_slug=body, number=number)
-    return meeting, selectors.agenda_get(meeting=meeting)
+def _agenda(body: str, number: int, *, with_stamp: bool = False) -> tuple[Meeting, Agenda]:
+    agenda = selectors.agenda_for(body_slug=body, number=number, with_stamp=with_stamp)
+    return agenda.meeting, agenda
 
 
 def _kwargs(meeting: Meeting) -> dict:
@@ -98,7 +110,6 @@ def _tree_response(
     error: str = "",
     focus: str = "",
     add_form: AddItemForm | None = None,
-    tree: selectors.AgendaTree | None = None,
 ):
     """The editor's tree, re-read from the database, with the status line; what every htmx
     endpoint answers. Outside htmx (no JavaScript) the editor page is shown again."""
@@ -108,29 +119,82 @@ def _tree_response(
         elif message:
             messages.success(request, message)
         return redirect("agendas:agenda_editor", **_kwargs(meeting))
-    context = _editor_context(request, meeting, agenda, add_form=add_form, tree=tree)
+    context = _editor_context(request, meeting, agenda, add_form=add_form)
     context.update(message=message, error=error, focus=focus, oob=True)
     return render(request, "agendas/_editor_tree.html", context)
 
 
-def _editor_context(request, meeting, agenda, *, add_form=None, tree=None) -> dict:
+def _editor_context(request, meeting, agenda, *, add_form=None) -> dict:
     agenda.meeting = meeting
     sessions = list(Session.objects.filter(meeting=meeting))
-    tree = tree or selectors.agenda_tree(agenda=agenda)
-    present = {node.item.fixed for node in tree.roots if node.item.fixed}
+    body = _editor_body(meeting, agenda, sessions)
     return {
         "meeting": meeting,
         "body": meeting.body,
         "agenda": agenda,
-        "tree": tree,
-        "nodes": tree.flat(),
-        "missing_fixed": [
-            label for value, label in FixedItem.choices if value and value not in present
-        ],
+        "item_count": body["count"],
+        "items_html": mark_safe(body["items_html"]),  # noqa: S308 - rendered by editor_html
+        "add_form_html": mark_safe(body["add_form_html"]),  # noqa: S308 - rendered by crispy
+        "missing_fixed": body["missing_fixed"],
         "sessions": sessions,
         "urls": _editor_urls(meeting),
-        "add_form": add_form or AddItemForm(meeting=meeting, tree=tree, sessions=sessions),
+        "add_form": add_form,  # only when it comes back with errors
     }
+
+
+def _editor_body(meeting: Meeting, agenda: Agenda, sessions: list[Session]) -> dict:
+    """The parts of the editor drawn from the items: their HTML, the "Where" choices of the
+    add form, the usual items still missing. Rendering them for 200 items and 1,000 documents
+    is most of the editor's time, so they are cached by what they show: the agenda's version
+    (bumped by every change of the items), the last change of an allocated document, and the
+    sessions. The version is read before the items, so a cached body is never older than
+    its key."""
+    if hasattr(agenda, "stamp"):
+        # Read with the agenda by this request (the editor page), before any change of ours.
+        version, stamp = agenda.version, agenda.stamp
+    else:
+        version, stamp = (
+            Agenda.objects.filter(pk=agenda.pk)
+            .annotate(stamp=Max("items__allocations__document__updated_at"))
+            .values_list("version", "stamp")
+            .get()
+        )
+    signature = hashlib.sha256(repr([(s.pk, s.label) for s in sessions]).encode()).hexdigest()
+    key = ":".join(
+        str(part)
+        for part in (
+            "agenda-editor",
+            FRAGMENT_VERSION,
+            agenda.pk,
+            version,
+            stamp.timestamp() if stamp else "",
+            signature[:16],
+        )
+    )
+    body = cache.get(key)
+    if body is None:
+        tree = selectors.agenda_tree(agenda=agenda)
+        nodes = tree.flat()
+        present = {node.item.fixed for node in tree.roots if node.item.fixed}
+        parents = parent_choices(tree)
+        body = {
+            "count": len(nodes),
+            "items_html": str(editor_items_html(nodes, doc_url_parts=document_url_parts())),
+            "missing_fixed": [
+                label for value, label in FixedItem.choices if value and value not in present
+            ],
+            "add_form_html": str(
+                render_crispy_form(AddItemForm(meeting=meeting, parents=parents, sessions=sessions))
+            ),
+        }
+        cache.set(key, body, CACHE_SECONDS)
+    return body
+
+
+@functools.cache
+def _issue_form_html() -> str:
+    """The empty issue form never changes: rendered by crispy once per process."""
+    return mark_safe(str(render_crispy_form(IssueForm())))  # noqa: S308 - crispy's output
 
 
 def _next_label(revisions: list[AgendaRevision]) -> str:
@@ -145,10 +209,61 @@ def _node_label(tree, item_id: int) -> str:
 # ------------------------------------------------------------------------------ public
 
 
+# Stands for the CSRF token in a page cached for every visitor; each answer gets its own.
+CSRF_PLACEHOLDER = b"agendum-csrf-placeholder-7f3c"
+# How long a visitors' page is served without asking the database whether the agenda changed.
+# Issuing or adopting drops it at once in the cache it uses; other processes' memory caches
+# (the default LocMem cache) catch up within this many seconds.
+PAGE_FRESH_SECONDS = 10
+
+
+def _plain_visitor(request) -> bool:
+    """Someone without a session or pending messages, asking without a query string: every
+    such visitor is shown the same agenda page."""
+    return (
+        not request.GET
+        and not request.htmx
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
 @require_GET
 def agenda_page(request, body: str, number: int):
-    """The latest issued revision for everyone (served from the cache), the list of revisions,
-    and for members of the body the live draft."""
+    """The latest issued revision for everyone, the list of revisions, and for members of the
+    body the live draft. Visitors who are not logged in all see the same page, so it is kept
+    whole in the cache with the agenda's state (adoption, latest revision, how many): for
+    PAGE_FRESH_SECONDS it is served with no query at all, then one small query checks the
+    state and the page is rendered again only if it changed."""
+    if _plain_visitor(request):
+        entry = _shared_agenda_page(request, body, number)
+        if entry is not None:
+            response = HttpResponse(
+                entry["html"].replace(CSRF_PLACEHOLDER, get_token(request).encode())
+            )
+            patch_vary_headers(response, ["Cookie"])
+            return response
+    return _agenda_page(request, body, number)
+
+
+def _shared_agenda_page(request, body: str, number: int) -> dict | None:
+    key = selectors.agenda_page_key(body_slug=body, number=number)
+    entry = cache.get(key)
+    now = time.time()
+    if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
+        return entry
+    state = selectors.agenda_page_state(body_slug=body, number=number)
+    if state is None:
+        return None  # no such meeting, or no agenda yet: the ordinary page says so
+    if entry is None or entry["state"] != state:
+        html = _agenda_page(request, body, number, shared=True).content
+        entry = {"state": state, "html": html}
+    entry["checked"] = now
+    cache.set(key, entry, CACHE_SECONDS)
+    return entry
+
+
+def _agenda_page(request, body: str, number: int, *, shared: bool = False):
     meeting = meeting_get(body_slug=body, number=number)
     agenda = selectors.agenda_of_meeting(meeting=meeting)
     context = {"meeting": meeting, "body": meeting.body, "agenda": agenda}
@@ -172,11 +287,12 @@ def agenda_page(request, body: str, number: int):
         urls=_editor_urls(meeting),
     )
     if can_view_draft:
-        tree = selectors.agenda_tree(agenda=agenda)
-        context["draft_nodes"] = tree.flat()
+        context["draft_html"] = draft_items_html(selectors.agenda_tree(agenda=agenda).flat())
     if context["can_issue"]:
         context["issue_form"] = IssueForm()
         context["next_label"] = _next_label(revisions)
+    if shared:
+        context["csrf_token"] = CSRF_PLACEHOLDER.decode()
     return render(request, "agendas/agenda_page.html", context)
 
 
@@ -237,9 +353,9 @@ def revision_diff_page(request, body: str, number: int):
     old_number = pick("from", old_default)
     pair = {
         r.pk: r
-        for r in AgendaRevision.objects.filter(
-            agenda=agenda, number__in={old_number, new_number}
-        ).select_related("document")
+        for r in AgendaRevision.objects.filter(agenda=agenda, number__in={old_number, new_number})
+        .select_related("document")
+        .defer(*selectors.light_fields("document__"))
     }
     for revision in pair.values():
         revision.agenda = agenda
@@ -280,13 +396,13 @@ def agenda_create(request, body: str, number: int):
 
 @require_GET
 def editor(request, body: str, number: int):
-    meeting, agenda = _agenda(body, number)
+    meeting, agenda = _agenda(body, number, with_stamp=True)
     require_perm(request, "agendas.change_agenda", agenda)
     context = _editor_context(request, meeting, agenda)
     context["revisions"] = selectors.revisions_of(agenda=agenda)
     context["next_label"] = _next_label(context["revisions"])
     context["can_issue"] = request.user.has_perm("agendas.issue_agenda", agenda)
-    context["issue_form"] = IssueForm()
+    context["issue_form_html"] = _issue_form_html()
     return render(request, "agendas/editor.html", context)
 
 
@@ -314,7 +430,7 @@ def item_add(request, body: str, number: int):
     meeting, agenda = _agenda(body, number)
     require_perm(request, "agendas.change_agenda", agenda)
     tree = selectors.agenda_tree(agenda=agenda)
-    form = AddItemForm(request.POST, meeting=meeting, tree=tree)
+    form = AddItemForm(request.POST, meeting=meeting, parents=parent_choices(tree))
     if not form.is_valid():
         return _tree_response(
             request, meeting, agenda, error="The item was not added: see the form.", add_form=form
@@ -338,7 +454,6 @@ def item_add(request, body: str, number: int):
         agenda,
         message=f"Item {tree.number_of(item.pk)} “{item.title}” was added.",
         focus="id_new_title",
-        tree=tree,
     )
 
 
@@ -441,7 +556,7 @@ def item_move(request, body: str, number: int, item: int):
     else:
         message = f"Item {old_number} is now item {new_number}."
     focus = f"move-{direction}-{item}" if direction else f"handle-{item}"
-    return _tree_response(request, meeting, agenda, message=message, focus=focus, tree=tree)
+    return _tree_response(request, meeting, agenda, message=message, focus=focus)
 
 
 @require_POST
@@ -465,8 +580,7 @@ def allocation_add(request, body: str, number: int, item: int):
         meeting,
         agenda,
         message=f"{document.symbol} was allocated to {_node_label(tree, item)}.",
-        focus=f"search-{item}",
-        tree=tree,
+        focus=f"alloc-{item}",
     )
 
 
@@ -486,7 +600,6 @@ def allocation_remove(request, body: str, number: int, item: int, document: int)
         agenda,
         message=f"{symbol or 'The document'} was removed from {_node_label(tree, item)}.",
         focus=f"edit-{item}",
-        tree=tree,
     )
 
 

@@ -401,3 +401,21 @@ def test_who_may_open_the_editor_and_search(client_for, agenda, meeting, people,
         assert "CWG-Internet-21/1" in search.content.decode()
     else:
         assert editor.status_code == search.status_code == (302 if role == "anonymous" else 403)
+
+
+def test_the_editor_shows_changes_made_elsewhere(secretariat, agenda, meeting):
+    """The editor's rendering is cached; a document or session edited in its own pages shows
+    at once all the same."""
+    from documents.services import document_update
+    from meetings.services import session_update
+
+    session = SessionFactory(meeting=meeting, title="Morning session")
+    doc = document_for(meeting, "Report of the Secretary-General")
+    services.agenda_item_add(agenda=agenda, title="Reports", documents=[doc], session=session)
+    editor = url("agenda_editor", meeting)
+    assert "Report of the Secretary-General" in secretariat.get(editor).content.decode()
+    document_update(document=doc, title="Revised report of the Secretary-General")
+    session_update(session=session, title="Afternoon session")
+    page = secretariat.get(editor).content.decode()
+    assert "Revised report of the Secretary-General" in page
+    assert "Session: Afternoon session" in page

@@ -76,7 +76,8 @@ def test_issuing_requests_the_pdf_after_commit(drafted, people, django_capture_o
     publication = Publication.objects.get(document=revision.document)
     assert publication.state == PublicationState.QUEUED
     assert publication.version == revision.document.version
-    assert len(callbacks) == 1
+    # After commit: the render is enqueued and the visitors' cached agenda page dropped.
+    assert len(callbacks) == 2
 
 
 def test_the_published_pdf_shows_the_items(drafted, people, django_capture_on_commit_callbacks):

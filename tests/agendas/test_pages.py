@@ -156,10 +156,10 @@ def build(meeting, people, size: int):
 
 PAGES = [
     # (who, address, max queries). Logged-in pages pay for the session, the user and roles.
-    ("anonymous", AGENDA, 4),
+    ("anonymous", AGENDA, 5),
     ("delegate", AGENDA, 10),
     ("secretariat", AGENDA, 10),
-    ("secretariat", f"{AGENDA}edit/", 10),
+    ("secretariat", f"{AGENDA}edit/", 11),
     ("anonymous", f"{AGENDA}rev/1/", 5),
     ("anonymous", f"{AGENDA}diff/?from=0&to=1", 4),
     # The meeting page also carries the other apps' panels.
@@ -183,3 +183,28 @@ def test_query_counts_do_not_grow_with_the_agenda(
 
 def test_the_editor_url_names(meeting):
     assert reverse("agendas:agenda", kwargs={"body": "cwg-internet", "number": 21}) == AGENDA
+
+
+def test_visitors_get_the_whole_page_from_the_cache_until_the_next_issue(
+    client, issued, agenda, people, django_assert_num_queries
+):
+    first = client.get(AGENDA)
+    assert "Report on the activities of CWG-Internet" in first.content.decode()
+    assert "Cookie" in first["Vary"]
+    with django_assert_num_queries(0):
+        again = client.get(AGENDA).content.decode()
+    assert "Report on the activities of CWG-Internet" in again
+    # Each visitor gets a token of their own, never the placeholder of the cached page.
+    assert "agendum-csrf-placeholder" not in again
+    assert '"X-CSRFToken": "' in again
+    services.agenda_item_add(agenda=agenda, title="WSIS+20 report")
+    assert "WSIS+20 report" not in client.get(AGENDA).content.decode()  # not issued yet
+    services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
+    page = client.get(AGENDA).content.decode()
+    assert "WSIS+20 report" in page
+    assert "Rev.1" in page
+
+
+def test_logged_in_members_never_get_the_visitors_page(client, client_for, issued):
+    client.get(AGENDA)
+    assert "Live draft" in client_for("delegate").get(AGENDA).content.decode()
