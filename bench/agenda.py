@@ -1,0 +1,498 @@
+"""Agenda pages under load (not a test).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/agendum .venv/bin/python bench/agenda.py \
+        [--seconds 4] [--connections 4] [--keep]
+
+On the PostgreSQL server of DATABASE_URL it creates a throwaway database (dropped at the end
+unless --keep), and builds in it, for one body, a meeting whose agenda has 200 items (40 items
+with 4 sub-items each) with 1,000 allocated documents (5 per item) and 500 proposals (300 of
+them submitted, in the queue), and issues the agenda; and, for another body, the same shape at
+20 items, 100 documents and 50 proposals, to compare query counts.
+
+It then counts the queries of each page with Django's test client (20 against 200 items),
+serves the app with gunicorn (2 sync workers on 127.0.0.1, a free port, DEBUG=0, plain static
+files storage) and loads, one after the other and each for a few seconds, a bare Django view
+served by the same processes, the public page of the issued agenda (cached), the staff draft
+editor and the proposal queue (both logged in with a session cookie). The load comes from
+``wrk`` when it is installed (apt-get install wrk), otherwise from Python threads with
+http.client. Everything stops by itself: gunicorn is terminated at the end, also on errors.
+
+Targets: the issued agenda at >= 40% of the bare view's requests per second; editor and queue
+median <= 40 ms; the same query count for 20 items as for 200.
+"""
+
+from __future__ import annotations
+
+import argparse
+import http.client
+import os
+import re
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+def parse_args() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=4.0, help="length of each measurement")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
+    parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    return parser.parse_args()
+
+
+ARGS = parse_args()
+SOURCE_URL = os.environ.get("DATABASE_URL", "")
+if not SOURCE_URL.startswith(("postgres://", "postgresql://")):
+    sys.exit("Set DATABASE_URL to a PostgreSQL server (postgres://user@host:port/db).")
+
+# A database of our own on that server: nothing else's data is read or changed.
+_parts = urlsplit(SOURCE_URL)
+BENCH_DB = f"agendum_bench_agenda_{os.getpid()}"
+BENCH_URL = urlunsplit(_parts._replace(path=f"/{BENCH_DB}"))
+ADMIN_CONNINFO = urlunsplit(_parts._replace(path="/postgres"))
+WORK = Path(tempfile.mkdtemp(prefix="agendum-bench-agenda-"))
+(WORK / "staticfiles").mkdir()  # WhiteNoise warns about a missing STATIC_ROOT otherwise
+ENV = {
+    "DATABASE_URL": BENCH_URL,
+    "AGENDUM_VAR_DIR": str(WORK),
+    "DJANGO_SETTINGS_MODULE": "bench.agenda_settings",
+    "DEBUG": "0",
+    "CELERY_BROKER_URL": "filesystem://",  # publications wait in WORK; no worker runs
+    "LOG_LEVEL": "WARNING",
+    "CACHE_URL": "",
+}
+os.environ.update(ENV)
+
+import psycopg  # noqa: E402
+
+
+def create_database() -> None:
+    with psycopg.connect(ADMIN_CONNINFO, autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{BENCH_DB}"')
+
+
+def drop_database() -> None:
+    with psycopg.connect(ADMIN_CONNINFO, autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{BENCH_DB}" WITH (FORCE)')
+
+
+# ------------------------------------------------------------------------------ data
+
+
+def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> dict:
+    """One body, its secretariat user and a meeting with an agenda of ``items`` items (a fifth
+    of them top-level with four sub-items each), ``docs_per_item`` documents allocated to each,
+    ``proposals`` proposals (60% submitted), and the agenda issued."""
+    import datetime as dt
+
+    from django.contrib.auth import get_user_model
+    from django.utils import timezone
+
+    from agendas import services
+    from agendas.enums import ProposalState
+    from agendas.models import AgendaItemDocument, Proposal
+    from documents.enums import DocumentType
+    from documents.models import Document, SymbolCounter
+    from meetings import services as meeting_services
+    from meetings.enums import Role
+    from meetings.models import MemberState
+
+    slug = acronym.lower()
+    body = meeting_services.body_create(
+        acronym=acronym, name=f"Council Working Group {acronym}", slug=slug, symbol_prefix=acronym
+    )
+    start = timezone.localdate() + dt.timedelta(days=30)
+    meeting = meeting_services.meeting_create(
+        body=body,
+        number=21,
+        start_date=start,
+        end_date=start + dt.timedelta(days=1),
+        mode="hybrid",
+        venue="ITU Headquarters, Geneva",
+        contribution_deadline=None,
+    )
+    sessions = [
+        meeting_services.session_create(
+            meeting=meeting,
+            date=start + dt.timedelta(days=day),
+            start_time=dt.time(hour, 30),
+            end_time=dt.time(hour + 3, 0),
+            room="Popov Room",
+            title=f"Session {day * 2 + n + 1}",
+        )
+        for day in range(2)
+        for n, hour in enumerate((9, 14))
+    ]
+    User = get_user_model()
+    secretariat = User.objects.create_user(username=f"{slug}-secretariat", password="x")
+    meeting_services.membership_grant(user=secretariat, body=body, role=Role.SECRETARIAT)
+    state, _ = MemberState.objects.get_or_create(name="Russian Federation", iso_code="RUS")
+    delegate = User.objects.create_user(username=f"{slug}-delegate", password="x")
+    meeting_services.membership_grant(
+        user=delegate, body=body, role=Role.DELEGATE, member_state=state
+    )
+
+    agenda = services.agenda_get_or_create(meeting=meeting, user=secretariat)
+    today = timezone.localdate()
+    n_docs = items * docs_per_item + proposals
+    documents = Document.objects.bulk_create(
+        [
+            Document(
+                body=body,
+                meeting=meeting,
+                number=n,
+                symbol=f"{meeting.symbol_stem}/{n}",
+                title=f"Contribution number {n} on international Internet-related public "
+                "policy issues",
+                source="Russian Federation",
+                doc_type=DocumentType.CONTRIBUTION,
+                date=today,
+                text=f"<p>Text of contribution {n}.</p>",
+                search_text=f"Contribution number {n}",
+            )
+            for n in range(2, n_docs + 2)
+        ]
+    )
+    SymbolCounter.objects.filter(meeting=meeting, series="").update(last_number=n_docs + 1)
+    services.agenda_fixed_items_add(agenda=agenda)
+    top = (items - 4) // 5  # the four usual items are top-level too
+    made = []
+    for t in range(top):
+        parent = services.agenda_item_add(
+            agenda=agenda,
+            title=f"Agenda item {t + 1} on international Internet-related public policy",
+            description="The Group is invited to consider the documents and decide.",
+            session=sessions[t % len(sessions)],
+        )
+        made.append(parent)
+        made += [
+            services.agenda_item_add(
+                agenda=agenda, title=f"Sub-item {t + 1}.{c + 1}", parent=parent
+            )
+            for c in range(4)
+        ]
+    made += list(agenda.items.filter(fixed__gt=""))
+    # Round up to the exact count with sub-items of the first item.
+    while len(made) < items:
+        made.append(
+            services.agenda_item_add(agenda=agenda, title="Further sub-item", parent=made[0])
+        )
+    AgendaItemDocument.objects.bulk_create(
+        [
+            AgendaItemDocument(item=item, document=documents[i * docs_per_item + j], position=j)
+            for i, item in enumerate(made)
+            for j in range(docs_per_item)
+        ]
+    )
+    now = timezone.now()
+    states = [ProposalState.SUBMITTED] * 6 + [ProposalState.UNDER_CONSIDERATION] * 2
+    states += [ProposalState.DRAFT] * 2
+    Proposal.objects.bulk_create(
+        [
+            Proposal(
+                meeting=meeting,
+                proposer=delegate,
+                member_state=state,
+                title=f"Proposed item {p} on the WSIS+20 review",
+                purpose="To include a new item in the draft agenda.",
+                action_required="The group is invited to decide on the inclusion of the item.",
+                proposals="2.1\tTo include the new item.",
+                state=states[p % len(states)],
+                document=(
+                    documents[items * docs_per_item + p]
+                    if states[p % len(states)] != ProposalState.DRAFT
+                    else None
+                ),
+                submitted_at=now - dt.timedelta(minutes=p),
+            )
+            for p in range(proposals)
+        ]
+    )
+    services.agenda_issue_revision(agenda=agenda, user=secretariat)
+    agenda.refresh_from_db()
+    return {
+        "body": body,
+        "meeting": meeting,
+        "agenda": agenda,
+        "secretariat": secretariat,
+        "items": agenda.items.count(),
+        "allocations": AgendaItemDocument.objects.filter(item__agenda=agenda).count(),
+        "proposals": Proposal.objects.filter(meeting=meeting).count(),
+        "queued": Proposal.objects.filter(meeting=meeting, state=ProposalState.SUBMITTED).count(),
+    }
+
+
+def pages(world: dict) -> dict[str, tuple[str, bool]]:
+    from django.urls import NoReverseMatch, reverse
+
+    kwargs = {"body": world["body"].slug, "number": world["meeting"].number}
+    found = {
+        "issued agenda (public, cached)": (reverse("agendas:agenda", kwargs=kwargs), False),
+        "draft editor (staff)": (reverse("agendas:agenda_editor", kwargs=kwargs), True),
+    }
+    try:
+        found["proposal queue (staff)"] = (reverse("agendas:proposal_queue"), True)
+    except NoReverseMatch:
+        print("The proposal queue (agendas:proposal_queue) is missing: not measured.")
+    return found
+
+
+def query_counts(worlds: list[dict]) -> dict[str, list[int]]:
+    from django.core.cache import cache
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    counts: dict[str, list[int]] = {}
+    for world in worlds:
+        for name, (path, staff) in pages(world).items():
+            client = Client()
+            if staff:
+                client.force_login(world["secretariat"])
+            # First with an empty cache, then as it is served (from the cache where there is
+            # one): both counts must not depend on the size of the agenda.
+            cache.clear()
+            for _ in range(2):
+                with CaptureQueriesContext(connection) as ctx:
+                    response = client.get(path)
+                assert response.status_code == 200, (path, response.status_code)
+                counts.setdefault(name, []).append(len(ctx.captured_queries))
+    return counts
+
+
+def session_cookie(user) -> str:
+    from django.test import Client
+
+    client = Client()
+    client.force_login(user)
+    return client.cookies["sessionid"].value
+
+
+# ------------------------------------------------------------------------------ serving
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def start_gunicorn(port: int) -> subprocess.Popen:
+    command = [
+        str(ROOT / ".venv" / "bin" / "gunicorn"),
+        "config.wsgi:application",
+        "--workers=2",
+        f"--bind=127.0.0.1:{port}",
+        "--log-level=warning",
+        "--timeout=60",
+    ]
+    env = {**os.environ, **ENV}
+    process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        try:
+            status, _ = fetch(port, "/bench/bare/")
+            if status == 200:
+                return process
+        except OSError:
+            time.sleep(0.2)
+    stop(process)
+    raise SystemExit("gunicorn did not start within 30 s.")
+
+
+def stop(process: subprocess.Popen) -> None:
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait(timeout=5)
+
+
+def fetch(port: int, path: str, cookie: str = "") -> tuple[int, bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Cookie": f"sessionid={cookie}"} if cookie else {})
+        response = conn.getresponse()
+        return response.status, response.read()
+    finally:
+        conn.close()
+
+
+def load_wrk(port: int, path: str, cookie: str, connections: int) -> dict:
+    command = [
+        "wrk",
+        "-t1",
+        f"-c{connections}",
+        f"-d{max(1, round(ARGS.seconds))}s",
+        "--latency",
+        "--timeout",
+        "10s",
+    ]
+    if cookie:
+        command += ["-H", f"Cookie: sessionid={cookie}"]
+    command.append(f"http://127.0.0.1:{port}{path}")
+    out = subprocess.run(command, capture_output=True, text=True, timeout=ARGS.seconds + 30).stdout
+    if "Non-2xx" in out or "Socket errors" in out or "Requests/sec" not in out:
+        raise SystemExit(f"wrk saw errors on {path}:\n{out}")
+
+    def latency(percent: str) -> float:
+        value, unit = re.search(rf"^\s+{percent}%\s+([\d.]+)(us|ms|s)\s*$", out, re.M).groups()
+        return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "median": latency("50"),
+        "p99": latency("99"),
+        "requests": int(re.search(r"(\d+) requests in", out).group(1)),
+    }
+
+
+def load_threads(port: int, path: str, cookie: str, connections: int) -> dict:
+    """The same measurement without wrk: ``connections`` threads, one request at a time."""
+    latencies: list[float] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + ARGS.seconds
+    errors: list[str] = []
+
+    def worker() -> None:
+        mine = []
+        while time.monotonic() < stop_at:
+            began = time.perf_counter()
+            status, _ = fetch(port, path, cookie)
+            mine.append((time.perf_counter() - began) * 1000)
+            if status != 200:
+                errors.append(f"{path}: HTTP {status}")
+                break
+        with lock:
+            latencies.extend(mine)
+
+    began = time.monotonic()
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    if errors:
+        raise SystemExit(errors[0])
+    latencies.sort()
+    return {
+        "rps": len(latencies) / (time.monotonic() - began),
+        "median": statistics.median(latencies),
+        "p99": latencies[min(len(latencies) - 1, int(len(latencies) * 0.99))],
+        "requests": len(latencies),
+    }
+
+
+def measure(port: int, path: str, cookie: str = "", connections: int | None = None) -> dict:
+    for _ in range(6):  # both workers render and cache what they serve before the clock runs
+        status, body = fetch(port, path, cookie)
+        if status != 200:
+            raise SystemExit(f"{path} answered HTTP {status}: {body[:300]!r}")
+    load = load_wrk if shutil.which("wrk") else load_threads
+    return load(port, path, cookie, connections or ARGS.connections)
+
+
+# ------------------------------------------------------------------------------ main
+
+
+def main() -> None:
+    create_database()
+    server = None
+    try:
+        import django
+
+        django.setup()
+        from django.core.management import call_command
+        from django.db import connection
+
+        call_command("migrate", verbosity=0)
+        began = time.monotonic()
+        small = build(acronym="CWG-Small", items=20, docs_per_item=5, proposals=50)
+        large = build(acronym="CWG-Large", items=200, docs_per_item=5, proposals=500)
+        print(
+            f"Built in {time.monotonic() - began:.1f} s on PostgreSQL ({BENCH_DB}): "
+            f"{large['items']} items, {large['allocations']} allocated documents, "
+            f"{large['proposals']} proposals ({large['queued']} in the queue); and "
+            f"{small['items']} items, {small['allocations']} allocations, "
+            f"{small['proposals']} proposals for the query count comparison."
+        )
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # as autovacuum would after a day of real use
+        counts = query_counts([small, large])
+        cookie = session_cookie(large["secretariat"])
+        port = free_port()
+        server = start_gunicorn(port)
+        tool = "wrk" if shutil.which("wrk") else "Python threads"
+        print(
+            f"gunicorn: 2 sync workers on 127.0.0.1:{port}; load from {tool}, "
+            f"{ARGS.connections} connections, {ARGS.seconds:g} s per page.\n"
+        )
+        results = {"bare Django view": measure(port, "/bench/bare/")}
+        for name, (path, staff) in pages(large).items():
+            results[name] = measure(port, path, cookie if staff else "")
+            if staff:
+                # The same page one request at a time: its own time, without waiting for a
+                # worker busy with another request.
+                results[f"{name}, 1 connection"] = measure(port, path, cookie, connections=1)
+        results["bare Django view (again)"] = measure(port, "/bench/bare/")
+    finally:
+        if server is not None:
+            stop(server)
+        from django.db import connections
+
+        connections.close_all()
+        if not ARGS.keep:
+            drop_database()
+            shutil.rmtree(WORK, ignore_errors=True)
+        else:
+            print(f"Kept the database {BENCH_DB} and the folder {WORK}.")
+
+    header = (
+        f"{'page':46} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} {'queries 20/200 items':>21}"
+    )
+    print(header)
+    print("-" * len(header))
+    for name, r in results.items():
+        q = counts.get(name)
+        # cold = empty cache, then as served
+        q_text = f"{q[0]}/{q[2]} cold, {q[1]}/{q[3]}" if q else "-"
+        print(f"{name:46} {r['rps']:8.0f} {r['median']:10.1f} {r['p99']:8.1f} {q_text:>21}")
+    bare = statistics.mean(
+        [results["bare Django view"]["rps"], results["bare Django view (again)"]["rps"]]
+    )
+    print()
+    issued = results["issued agenda (public, cached)"]["rps"] / bare
+    print(
+        f"issued agenda: {issued:.0%} of the bare view's req/s (target >= 40%): "
+        f"{'met' if issued >= 0.4 else 'NOT met'}"
+    )
+    for name in ("draft editor (staff)", "proposal queue (staff)"):
+        if name in results:
+            median = results[name]["median"]
+            alone = results[f"{name}, 1 connection"]["median"]
+            verdict = (
+                "met" if median <= 40 else "met with 1 connection" if alone <= 40 else "NOT met"
+            )
+            print(
+                f"{name}: median {median:.1f} ms with {ARGS.connections} connections, "
+                f"{alone:.1f} ms with 1 (target <= 40 ms): {verdict}"
+            )
+    flat = all(q[0] == q[2] and q[1] == q[3] for q in counts.values())
+    print(f"query counts the same for 20 and 200 items: {'yes' if flat else 'NO'} {counts}")
+
+
+if __name__ == "__main__":
+    main()
