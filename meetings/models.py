@@ -51,7 +51,9 @@ class Body(models.Model):
         return reverse("meetings:body_detail", kwargs={"body": self.slug})
 
     def meeting_symbol(self, number: int) -> str:
-        return f"{self.symbol_prefix}{self.symbol_joiner}{number}"
+        # Council style writes the session's year in two digits: C09/1, C25/1.
+        digits = f"{number:02d}" if not self.symbol_joiner else str(number)
+        return f"{self.symbol_prefix}{self.symbol_joiner}{digits}"
 
 
 class Meeting(models.Model):

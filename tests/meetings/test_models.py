@@ -40,6 +40,7 @@ def test_meeting_symbol_stem_follows_body_style(db):
         acronym="Council", name="ITU Council", slug="council", symbol_prefix="C", symbol_joiner=""
     )
     assert MeetingFactory(body=council, number=25).symbol_stem == "C25"
+    assert MeetingFactory(body=council, number=9).symbol_stem == "C09"
     wsis = Body.objects.create(
         acronym="CWG-WSIS&SDG", name="x", slug="wsis", symbol_prefix="CWG-WSIS&SDG"
     )
