@@ -46,7 +46,7 @@ def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> 
         f'aria-label="Drag item {number} to move it" title="Drag to move">'
         '<span aria-hidden="true">⠿</span></button>'
         f'<span class="item-num" data-testid="number">{number}</span>'
-        f'<div class="item-main"><div class="item-title" data-testid="title">{title}'
+        f'<div class="item-main"><div class="item-title"><span data-testid="title">{title}</span>'
     )
     if item.is_late:
         out.append(' <span class="badge text-bg-warning">Late</span>')

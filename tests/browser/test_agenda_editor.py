@@ -232,3 +232,46 @@ def test_agenda_pages_fit_a_phone_screen(page, live_server, draft, people):
                 "el => el.getBoundingClientRect().right"
             )
         assert width <= 390, (name, width)
+
+
+@pytest.mark.worker
+@pytest.mark.usefixtures("celery_worker_thread")
+def test_included_proposal_is_in_the_pdf_of_rev_1(page, live_server, draft, people):
+    """The end of the scenario: the chair has included the proposal; the secretariat finds
+    the new item before "Any other business", issues Rev.1, and the PDF made by the worker
+    lists the item."""
+    from agendas.enums import ProposalState
+    from tests.documents.publishing_support import pdf_text
+    from tests.factories.proposals import proposal_in_state
+
+    services.agenda_issue_revision(agenda=draft, user=people["secretariat"])
+    title = (
+        "WSIS+20 report on ITU's contribution to the implementation of and follow-up to WSIS "
+        "outcomes and its role in achieving the SDGs"
+    )
+    proposal_in_state(ProposalState.INCLUDED, people=people, meeting=draft.meeting, title=title)
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    assert shown(page)[5:] == [
+        ("6", title),
+        ("7", "Any other business"),
+        ("8", "Closing of the meeting"),
+    ]
+    expect(page.locator(".item-row").filter(has_text=title)).to_contain_text(
+        "Proposal: Russian Federation"
+    )
+    page.get_by_role("button", name="Issue Rev.1").click()
+    expect(page.get_by_role("heading", name="Rev.1 of the agenda")).to_be_visible()
+    page.get_by_role("link", name="Document page").click()
+    panel = page.get_by_test_id("publications")
+    expect(panel.get_by_test_id("publication-state")).to_have_text("Published", timeout=60_000)
+    with page.expect_download() as download_info:
+        panel.get_by_role("link", name="Download PDF").click()
+    content = Path(download_info.value.path()).read_bytes()
+    (SHOTS / "agenda_rev1.pdf").write_bytes(content)
+    text = pdf_text(content)
+    assert "Document CWG-Internet-21/1(Rev.1)" in text
+    assert "Rev.1" in text
+    # The title wraps inside its table cell: its first words are on one line.
+    assert "6 WSIS+20 report on ITU's" in text
+    assert "7 Any other business" in text
