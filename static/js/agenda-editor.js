@@ -155,10 +155,17 @@
     if (active && active.id && root.contains(active) && !lastFocusId) lastFocusId = active.id;
   });
 
+  function announce(root) {
+    var next = root.querySelector("#agenda-status-next");
+    var status = document.getElementById("agenda-status");
+    if (next && status) status.innerHTML = next.innerHTML;
+  }
+
   function setup(root) {
     if (root.id === "agenda-tree") {
       initSortables(root);
       restoreFocus(root);
+      announce(root);
       return;
     }
     if (root.matches && root.matches("form.item-edit")) {

@@ -63,7 +63,7 @@ def test_adding_an_item_answers_the_tree_with_its_number(secretariat, agenda, me
         ("5", "Closing of the meeting"),
     ]
     assert "Item 3 “WSIS+20 report” was added." in html
-    assert 'hx-swap-oob="innerHTML"' in html
+    assert '<template id="agenda-status-next">' in html
     assert "<html" not in html
 
 

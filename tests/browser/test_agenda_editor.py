@@ -125,15 +125,17 @@ def test_secretariat_reorders_by_keyboard_and_focus_stays(page, live_server, dra
     # Pressing Enter again keeps moving the same item.
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Item 4 is now item 5.")
+    expect(page.get_by_role("button", name="Move item 5 down")).to_be_focused()
     # Indent it under the item above, then take it out again, from the keyboard.
     page.locator(f"#move-indent-{report.pk}").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Item 5 is now item 4.1.")
-    assert page.evaluate("document.activeElement.id") == f"move-indent-{report.pk}"
+    expect(page.get_by_role("button", name="Indent item 4.1")).to_be_focused()
     shot(page, "agenda_editor_indented")
     page.locator(f"#move-outdent-{report.pk}").focus()
     page.keyboard.press("Enter")
     expect(page.get_by_role("status")).to_contain_text("Item 4.1 is now item 5.")
+    expect(page.get_by_role("button", name="Outdent item 5")).to_be_focused()
     assert not_reloaded(page)
     assert ("5", "Report on the activities of CWG-Internet") in numbered(draft)
 
