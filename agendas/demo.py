@@ -9,6 +9,7 @@ may have edited it), and an agenda already issued or adopted is not issued or ad
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 
@@ -154,11 +155,21 @@ def _wsis42(meeting: Meeting, secretariat, chair, stdout) -> Agenda:
                 fixed=fixed,
             )
     if not AgendaRevision.objects.filter(agenda=agenda).exists():
-        services.agenda_issue_revision(agenda=agenda, user=secretariat)
+        revision = services.agenda_issue_revision(agenda=agenda, user=secretariat)
+        # A past meeting: the agenda went out with its document, a month before.
+        issued = dt.datetime.combine(agenda.document.date, dt.time(10, 0), tzinfo=_tz())
+        AgendaRevision.objects.filter(pk=revision.pk).update(issued_at=issued)
     if agenda.state != AgendaState.ADOPTED:
         agenda.refresh_from_db()
-        services.agenda_adopt(agenda=agenda, user=chair)
+        opened = dt.datetime.combine(meeting.start_date, dt.time(9, 45), tzinfo=_tz())
+        services.agenda_adopt(agenda=agenda, user=chair, at=opened)
     return agenda
+
+
+def _tz():
+    from django.utils import timezone
+
+    return timezone.get_current_timezone()
 
 
 def load(*, stdout=None, context: dict) -> dict:

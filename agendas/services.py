@@ -10,6 +10,7 @@ to an item deleted meanwhile is refused with ``ItemGone``.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.core.cache import cache
@@ -466,16 +467,17 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
 
 
 @transaction.atomic
-def agenda_adopt(*, agenda: Agenda, user) -> Agenda:
-    """The chair records that the meeting adopted its agenda (the latest issued revision).
-    Later changes can still be issued; those revisions say "Revised after adoption"."""
+def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agenda:
+    """The chair records that the meeting adopted its agenda (the latest issued revision),
+    now or ``at`` the time it happened. Later changes can still be issued; those revisions
+    say "Revised after adoption"."""
     agenda = _lock(agenda)
     if agenda.state == AgendaState.ADOPTED:
         raise AgendaError(f"The agenda was already adopted on {agenda.adopted_at:%d %B %Y}.")
     if not AgendaRevision.objects.filter(agenda=agenda).exists():
         raise AgendaError("Issue the agenda before adopting it: no revision has been issued yet.")
     agenda.state = AgendaState.ADOPTED
-    agenda.adopted_at = timezone.now()
+    agenda.adopted_at = at or timezone.now()
     agenda.adopted_by = user
     agenda.save(update_fields=["state", "adopted_at", "adopted_by", "updated_at"])
     _forget_public_page(agenda)

@@ -287,7 +287,12 @@ def _agenda_page(request, body: str, number: int, *, shared: bool = False):
         urls=_editor_urls(meeting),
     )
     if can_view_draft:
-        context["draft_html"] = draft_items_html(selectors.agenda_tree(agenda=agenda).flat())
+        tree = selectors.agenda_tree(agenda=agenda)
+        # Nothing to show twice when the draft is what was issued last.
+        context["draft_unchanged"] = latest is not None and (
+            selectors.agenda_content(tree=tree) == latest.items
+        )
+        context["draft_html"] = draft_items_html(tree.flat())
     if context["can_issue"]:
         context["issue_form"] = IssueForm()
         context["next_label"] = _next_label(revisions)

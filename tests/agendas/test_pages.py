@@ -30,7 +30,7 @@ def test_a_draft_never_issued_is_not_shown_to_the_public(client, client_for, age
     assert "Open the editor" not in delegate
     secretariat = client_for("secretariat").get(AGENDA).content.decode()
     assert "Open the editor" in secretariat
-    assert "Issue the first issue" in secretariat
+    assert "Issue the agenda" in secretariat
 
 
 @pytest.fixture
@@ -208,3 +208,13 @@ def test_visitors_get_the_whole_page_from_the_cache_until_the_next_issue(
 def test_logged_in_members_never_get_the_visitors_page(client, client_for, issued):
     client.get(AGENDA)
     assert "Live draft" in client_for("delegate").get(AGENDA).content.decode()
+
+
+def test_members_are_told_when_the_draft_is_what_was_issued(client_for, issued, agenda):
+    page = client_for("secretariat").get(AGENDA).content.decode()
+    assert "No change since First issue: the draft is the agenda above." in page
+    assert "Issue Rev.1" not in page
+    services.agenda_item_add(agenda=agenda, title="WSIS+20 report")
+    page = client_for("secretariat").get(AGENDA).content.decode()
+    assert "No change since" not in page
+    assert "Issue Rev.1" in page
