@@ -14,14 +14,14 @@ worker started by ``make run`` publishes them as PDFs.
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 
 from django.db import transaction
 
 from documents import services
 from documents.enums import Access, DocumentType, Language, Purpose, ReferenceKind, SuffixKind
+from documents.exceptions import DocumentsError
 from documents.models import Document, DocumentListing
+from documents.publishing import publication_request
 from meetings.models import Meeting
 
 D = dt.date
@@ -406,6 +406,13 @@ LISTINGS = [
         "wsis42",
         "At the request of Saudi Arabia, for the discussion of the WSIS+20 Report",
     ),
+    # The scenario's proposal 2.2: the Secretary-General's draft outline, published as an
+    # official document of the 21st CWG-Internet meeting.
+    (
+        "CWG-WSIS&SDG-42/13",
+        "internet21",
+        "Published for the 21st CWG-Internet meeting at the request of the Russian Federation",
+    ),
 ]
 
 
@@ -472,20 +479,12 @@ def load(*, stdout=None, context: dict) -> dict:
 
 
 def _publish_all(documents: list[Document]) -> int:
-    """Ask for the PDF of every demo document (the worker renders them), when the publishing
-    module is there. Asking again for a version already published changes nothing."""
-    if importlib.util.find_spec("documents.publishing") is None:
-        return 0
-    publishing = importlib.import_module("documents.publishing")
-    request = getattr(publishing, "publication_request", None)
-    if request is None:
-        return 0
-    from documents.exceptions import DocumentsError
-
+    """Ask for the PDF of every demo document (the worker renders them). Asking again for a
+    version already published changes nothing."""
     count = 0
     for document in documents:
         try:
-            request(document=document, user=None)
+            publication_request(document=document, user=None)
         except DocumentsError:
             continue
         count += 1
