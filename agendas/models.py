@@ -121,6 +121,13 @@ class AgendaRevision(models.Model):
     def __str__(self) -> str:
         return self.label
 
+    def get_absolute_url(self) -> str:
+        meeting = self.agenda.meeting
+        return reverse(
+            "agendas:agenda_revision",
+            kwargs={"body": meeting.body.slug, "number": meeting.number, "rev": self.number},
+        )
+
     @property
     def label(self) -> str:
         return "First issue" if self.number == 0 else f"Rev.{self.number}"
@@ -134,13 +141,6 @@ class AgendaRevision(models.Model):
     @property
     def revised_after_adoption(self) -> bool:
         return self.adopted
-
-    def get_absolute_url(self) -> str:
-        meeting = self.agenda.meeting
-        return reverse(
-            "agendas:agenda_revision",
-            kwargs={"body": meeting.body.slug, "number": meeting.number, "rev": self.number},
-        )
 
 
 class Proposal(models.Model):
