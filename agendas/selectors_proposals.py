@@ -51,7 +51,12 @@ def proposal_queue(*, user) -> QuerySet[Proposal]:
         qs = qs.filter(
             meeting__body_id__in=_bodies_where(user, frozenset({Role.SECRETARIAT, Role.CHAIR}))
         )
-    return _with_everything(qs).order_by("meeting__start_date", "submitted_at", "pk")
+    # The queue shows who, what and when: no history, so no events to fetch.
+    return (
+        qs.select_related("meeting__body", "member_state", "document")
+        .prefetch_related("co_sponsors")
+        .order_by("meeting__start_date", "submitted_at", "pk")
+    )
 
 
 def proposals_awaiting_decision(*, user) -> QuerySet[Proposal]:

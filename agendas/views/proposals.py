@@ -27,6 +27,7 @@ from documents.exceptions import DocumentsError
 from documents.selectors import visible_documents
 from meetings.enums import PRESIDING, Role
 from meetings.models import Meeting
+from meetings.pagination import paginate
 from meetings.permissions import LoginRequired, require_perm
 from meetings.rules import roles_by_body
 from meetings.selectors import meeting_get
@@ -104,13 +105,15 @@ def _agenda_url(meeting: Meeting) -> str:
 
 def my_proposals(request):
     _login_required(request)
-    proposals = list(selectors.proposals_of(user=request.user))
+    page_obj = paginate(request, selectors.proposals_of(user=request.user))
+    proposals = list(page_obj.object_list)
     is_delegate = any(Role.DELEGATE in roles for roles in roles_by_body(request.user).values())
     return render(
         request,
         "agendas/proposals/my_proposals.html",
         {
             "proposals": proposals,
+            "page_obj": page_obj,
             "is_delegate": is_delegate,
             "S": S,
         },
@@ -126,11 +129,11 @@ def proposal_queue(request):
         raise PermissionDenied(
             "The queue of submitted proposals is for the secretariat and the chairs of a body."
         )
-    proposals = list(selectors.proposal_queue(user=request.user))
+    page_obj = paginate(request, selectors.proposal_queue(user=request.user))
     return render(
         request,
         "agendas/proposals/queue.html",
-        {"proposals": proposals, "now": timezone.now()},
+        {"proposals": list(page_obj.object_list), "page_obj": page_obj, "now": timezone.now()},
     )
 
 
@@ -140,7 +143,11 @@ def proposal_decisions(request):
         raise PermissionDenied(
             "Decisions on proposals are taken by the chair or a vice-chair of the body."
         )
-    proposals = list(selectors.proposals_awaiting_decision(user=request.user))
+    # Each row carries a decision form: a short page keeps it quick to render and to read.
+    page_obj = paginate(
+        request, selectors.proposals_awaiting_decision(user=request.user), per_page=10
+    )
+    proposals = list(page_obj.object_list)
     meetings = selectors.later_meetings_by_body(body_ids={p.meeting.body_id for p in proposals})
     rows = []
     for proposal in proposals:
@@ -155,7 +162,11 @@ def proposal_decisions(request):
     return render(
         request,
         "agendas/proposals/decisions.html",
-        {"rows": rows, "recent": selectors.proposals_recently_decided(user=request.user)},
+        {
+            "rows": rows,
+            "page_obj": page_obj,
+            "recent": selectors.proposals_recently_decided(user=request.user),
+        },
     )
 
 
