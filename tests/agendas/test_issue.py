@@ -1,7 +1,5 @@
 """Issuing revisions (frozen, published as PDF), refusing an unchanged issue, adoption."""
 
-from pathlib import Path
-
 import pytest
 from django.utils import timezone
 
@@ -13,8 +11,7 @@ from documents.enums import Access, PublicationState
 from documents.models import Publication
 from tests.factories.agendas import document_for
 from tests.factories.meetings import SessionFactory
-
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from tests.shots import SHOTS
 
 
 @pytest.fixture

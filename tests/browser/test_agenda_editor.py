@@ -10,25 +10,15 @@ import pytest
 from playwright.sync_api import expect
 
 from agendas import services
+from tests.browser.helpers import login
 from tests.factories.agendas import document_for, numbered
-from tests.factories.meetings import PASSWORD, SessionFactory
-
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from tests.factories.meetings import SessionFactory
+from tests.shots import SHOTS
 
 pytestmark = pytest.mark.browser
 
 
-def login(page, live_server, username: str) -> None:
-    page.set_default_timeout(10_000)
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
-
-
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -17,8 +16,7 @@ from documents.models import Document
 from tests.browser.test_meetings_browser import login
 from tests.factories.documents import DocumentFactory, InstrumentFactory, derive
 from tests.factories.meetings import BodyFactory, MeetingFactory
-
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from tests.shots import SHOTS
 
 pytestmark = pytest.mark.browser
 
@@ -72,7 +70,6 @@ def registry(meeting, people):
 
 
 def test_secretariat_registers_a_document_in_the_browser(page, live_server, meeting, registry):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     login(page, live_server, "secretariat")
     page.goto(f"{live_server.url}/documents/")
     expect(page.get_by_role("heading", name="Documents", exact=True)).to_be_visible()
@@ -144,7 +141,6 @@ def test_secretariat_registers_a_document_in_the_browser(page, live_server, meet
 
 
 def test_registry_search_and_filters_in_the_browser(page, live_server, registry):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.goto(f"{live_server.url}/documents/")
     # Restricted: not for the public.
     expect(page.get_by_test_id("documents")).not_to_contain_text("List of participants")
@@ -167,7 +163,6 @@ def test_registry_search_and_filters_in_the_browser(page, live_server, registry)
 
 
 def test_registry_fits_a_phone_screen(page, live_server, registry):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 390, "height": 844})
     for name, path in [
         ("documents_list_mobile", "/documents/"),

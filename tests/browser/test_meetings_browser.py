@@ -2,28 +2,18 @@
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser.helpers import login
 from tests.factories.meetings import PASSWORD
-
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from tests.shots import SHOTS
 
 pytestmark = pytest.mark.browser
 
 
-def login(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
-
-
 def test_secretariat_creates_a_session_in_the_browser(page, live_server, meeting, people):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     login(page, live_server, "secretariat")
     page.goto(f"{live_server.url}/")
     page.get_by_role("link", name="21st meeting of CWG-Internet").click()
@@ -66,7 +56,6 @@ def test_session_form_error_keeps_what_was_typed(page, live_server, meeting, peo
 
 def test_pages_fit_a_phone_screen(page, live_server, meeting, people):
     """At 390 px the navigation collapses and nothing scrolls sideways."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.set_viewport_size({"width": 390, "height": 844})
     login_page = f"{live_server.url}/accounts/login/"
     page.goto(login_page)

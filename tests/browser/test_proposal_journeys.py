@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
@@ -18,27 +17,17 @@ from agendas.services import agenda_get_or_create
 from documents.models import SymbolCounter
 from documents.services import document_register
 from meetings.models import Body
-from tests.factories.meetings import PASSWORD, MeetingFactory, MemberStateFactory
+from tests.browser.helpers import login
+from tests.factories.meetings import MeetingFactory, MemberStateFactory
 from tests.factories.proposals import proposal_in_state
+from tests.shots import SHOTS
 
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 S = ProposalState
 
 pytestmark = pytest.mark.browser
 
 
-def login(page, live_server, username: str) -> None:
-    page.set_default_timeout(10_000)
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
-
-
 def shot(page, name: str) -> None:
-    SHOTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=SHOTS / f"{name}.png", full_page=True)
 
 

@@ -12,6 +12,7 @@ from playwright.sync_api import expect
 
 from documents.enums import PublicationState
 from documents.models import Publication
+from tests.browser.helpers import login
 from tests.documents.publishing_support import (
     ARABIC,
     CHINESE,
@@ -20,19 +21,9 @@ from tests.documents.publishing_support import (
     make_document,
     pdf_text,
 )
-from tests.factories.meetings import PASSWORD
-
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
+from tests.shots import SHOTS
 
 pytestmark = [pytest.mark.browser, pytest.mark.usefixtures("pdf_media")]
-
-
-def login(page, live_server, username: str) -> None:
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
 def _mark_page(page) -> None:
@@ -45,7 +36,6 @@ def _not_reloaded(page) -> bool:
 
 
 def test_publish_shows_queued_while_no_worker_runs(page, live_server, meeting, people):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     document = make_document(meeting)
     login(page, live_server, "secretariat")
     page.goto(f"{live_server.url}{document.get_absolute_url()}")
@@ -71,7 +61,6 @@ def test_publish_shows_queued_while_no_worker_runs(page, live_server, meeting, p
 def test_secretariat_registers_publishes_and_downloads_the_pdf(page, live_server, meeting, people):
     """The whole journey: register in the browser, publish, watch the state change without
     a reload, download the PDF and read it back."""
-    SHOTS.mkdir(parents=True, exist_ok=True)
     login(page, live_server, "secretariat")
     page.goto(f"{live_server.url}/documents/new/")
     page.get_by_label("Meeting").select_option(
@@ -134,7 +123,6 @@ def test_secretariat_registers_publishes_and_downloads_the_pdf(page, live_server
 def test_failed_render_shows_the_reason_and_retry_publishes(
     page, live_server, meeting, people, remote_stylesheet_template
 ):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     server = remote_stylesheet_template
     document = make_document(meeting)
     login(page, live_server, "secretariat")

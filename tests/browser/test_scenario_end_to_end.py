@@ -21,11 +21,12 @@ from documents.enums import PublicationState
 from documents.models import Publication, SymbolCounter
 from documents.services import document_register
 from meetings.models import Body
+from tests.browser.helpers import login
 from tests.documents.publishing_support import pdf_text
-from tests.factories.meetings import PASSWORD, MeetingFactory
+from tests.factories.meetings import MeetingFactory
 from tests.factories.proposals import proposal_in_state
+from tests.shots import SHOTS
 
-SHOTS = Path(__file__).resolve().parents[2] / "var" / "screenshots"
 S = ProposalState
 
 pytestmark = [
@@ -33,16 +34,6 @@ pytestmark = [
     pytest.mark.worker,
     pytest.mark.usefixtures("pdf_media", "celery_worker_thread"),
 ]
-
-
-def login(page, live_server, username: str) -> None:
-    page.set_default_timeout(15_000)
-    page.context.clear_cookies()
-    page.goto(f"{live_server.url}/accounts/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
-    expect(page.get_by_test_id("user-menu")).to_be_visible()
 
 
 def _published(document, timeout: float = 90) -> Publication:
@@ -58,7 +49,6 @@ def _published(document, timeout: float = 90) -> Publication:
 
 
 def test_the_included_proposal_is_in_the_pdf_of_rev_1(page, live_server, people, meeting):
-    SHOTS.mkdir(parents=True, exist_ok=True)
     secretariat = people["secretariat"]
     agenda = agenda_get_or_create(meeting=meeting, user=secretariat)
     for title, fixed in [
