@@ -10,6 +10,13 @@ from meetings.forms import MeetingForm, SessionForm
 from meetings.permissions import require_perm
 
 
+def _staff_only(meeting) -> str:
+    return (
+        f"Only the secretariat of {meeting.body.acronym} can change the {meeting.display_name} "
+        "and its sessions."
+    )
+
+
 def body_list(request):
     return render(request, "meetings/body_list.html", {"bodies": selectors.body_list()})
 
@@ -45,7 +52,12 @@ def meeting_panels(request, meeting) -> list[dict]:
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, body: str):
     body_obj = selectors.body_get(slug=body)
-    require_perm(request, "meetings.add_meeting", body_obj)
+    require_perm(
+        request,
+        "meetings.add_meeting",
+        body_obj,
+        message=f"Only the secretariat of {body_obj.acronym} can schedule its meetings.",
+    )
     form = MeetingForm(request.POST or None, submit_label="Create meeting")
     if request.method == "POST" and form.is_valid():
         try:
@@ -61,7 +73,7 @@ def meeting_create(request, body: str):
 @require_http_methods(["GET", "POST"])
 def meeting_edit(request, body: str, number: int):
     meeting = selectors.meeting_get(body_slug=body, number=number)
-    require_perm(request, "meetings.change_meeting", meeting)
+    require_perm(request, "meetings.change_meeting", meeting, message=_staff_only(meeting))
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_from(meeting))
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +93,7 @@ def meeting_edit(request, body: str, number: int):
 @require_http_methods(["GET", "POST"])
 def session_create(request, body: str, number: int):
     meeting = selectors.meeting_get(body_slug=body, number=number)
-    require_perm(request, "meetings.add_session", meeting)
+    require_perm(request, "meetings.add_session", meeting, message=_staff_only(meeting))
     form = SessionForm(
         request.POST or None, initial={"date": meeting.start_date}, submit_label="Add session"
     )
@@ -99,7 +111,7 @@ def session_create(request, body: str, number: int):
 @require_http_methods(["GET", "POST"])
 def session_edit(request, body: str, number: int, pk: int):
     meeting = selectors.meeting_get(body_slug=body, number=number)
-    require_perm(request, "meetings.change_session", meeting)
+    require_perm(request, "meetings.change_session", meeting, message=_staff_only(meeting))
     session = selectors.session_get(meeting=meeting, pk=pk)
     form = SessionForm(request.POST or None, initial=SessionForm.initial_from(session))
     if request.method == "POST" and form.is_valid():
@@ -120,7 +132,7 @@ def session_edit(request, body: str, number: int, pk: int):
 @require_http_methods(["GET", "POST"])
 def session_delete(request, body: str, number: int, pk: int):
     meeting = selectors.meeting_get(body_slug=body, number=number)
-    require_perm(request, "meetings.delete_session", meeting)
+    require_perm(request, "meetings.delete_session", meeting, message=_staff_only(meeting))
     session = selectors.session_get(meeting=meeting, pk=pk)
     if request.method == "POST":
         label = session.label

@@ -127,4 +127,8 @@ def test_meeting_pages_are_public(role, client_for, meeting):
 def test_secretariat_of_another_body_cannot_manage_this_one(client_for, meeting):
     """Roles are per body: secretariat of CWG-WSIS&SDG is a stranger to CWG-Internet."""
     url = reverse("meetings:meeting_edit", kwargs={"body": "cwg-internet", "number": 21})
-    assert client_for("other_body_secretariat").get(url).status_code == 403
+    response = client_for("other_body_secretariat").get(url)
+    assert response.status_code == 403
+    assert "Only the secretariat of CWG-Internet can change the 21st meeting" in (
+        response.content.decode()
+    )
