@@ -38,6 +38,7 @@ static: setup
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
 
 format: setup
 	$(BIN)/ruff check --fix .

@@ -4,15 +4,14 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('agendas', '0001_initial'),
+        ("agendas", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='proposalevent',
-            name='notified_at',
+            model_name="proposalevent",
+            name="notified_at",
             field=models.DateTimeField(blank=True, editable=False, null=True),
         ),
     ]
