@@ -35,7 +35,7 @@ migrate: setup
 static: setup
 	$(BIN)/python manage.py collectstatic --no-input -v 0
 
-lint: setup
+lint: sysdeps setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python manage.py makemigrations --check --dry-run -v 0
