@@ -35,7 +35,7 @@ from documents.forms import (
 from documents.linking import CitationLink, link_citations
 from documents.models import Document
 from documents.references import normalize_symbol
-from documents.text import sanitize_html
+from documents.rendering import prepare_text
 from meetings.models import Meeting
 from meetings.permissions import LoginRequired, require_perm
 from meetings.rules import is_staff_of_any_body
@@ -230,7 +230,8 @@ def document_detail(request, document: Document):
         "document": document,
         "body": document.body,
         "meeting": document.meeting,
-        "text": link_citations(sanitize_html(document.text), _citation_links(cites)),
+        # The same per-paragraph lang/dir as the PDF: Arabic reads right to left here too.
+        "text": link_citations(prepare_text(document.text), _citation_links(cites)),
         "cites": cites,
         "cited_documents": [c for c in cites if c.kind == "document"],
         "cited_instruments": [c for c in cites if c.kind != "document"],

@@ -715,3 +715,18 @@ def test_meeting_page_documents_query_count_is_flat(client_for, meeting, meeting
     with django_assert_max_num_queries(16):
         response = client.get(meeting.get_absolute_url())
     assert "Documents" in page_text(response)
+
+
+def test_arabic_paragraphs_read_right_to_left_on_the_page(client, meeting):
+    from documents.services import document_register
+
+    arabic = "يدعى الفريق إلى النظر في هذا الاقتراح واتخاذ قرار بشأنه"
+    document = document_register(
+        meeting=meeting,
+        title="Mixed languages",
+        source="Secretariat",
+        text=f"<p>An English paragraph.</p><p>{arabic}</p>",
+    )
+    page = client.get(document.get_absolute_url()).content.decode()
+    assert f'<p lang="ar" dir="rtl">{arabic}</p>' in page
+    assert "<p>An English paragraph.</p>" in page
