@@ -13,6 +13,7 @@ from django.urls import reverse
 
 from agendas.enums import ProposalState
 from agendas.selectors_proposals import proposal_counts
+from agendas.workflow import may
 from meetings.enums import PRESIDING, Role
 from meetings.rules import roles_by_body
 
@@ -46,13 +47,12 @@ def proposal_nav(request) -> list[dict]:
     user = request.user
     if not user.is_authenticated:
         return []
-    held = set().union(*roles_by_body(user).values()) if roles_by_body(user) else set()
     links = []
-    if Role.DELEGATE in held:
+    if may(user, "agendas.write_proposals", None):
         links.append({"label": "My proposals", "url": reverse("agendas:my_proposals")})
-    if held & {Role.SECRETARIAT, Role.CHAIR} or user.is_superuser:
+    if may(user, "agendas.view_proposal_queue", None):
         links.append({"label": "Proposal queue", "url": reverse("agendas:proposal_queue")})
-    if held & PRESIDING:
+    if may(user, "agendas.view_decisions", None):
         links.append({"label": "Decisions", "url": reverse("agendas:proposal_decisions")})
     return links
 

@@ -6,12 +6,15 @@ import rules
 
 from agendas.enums import ProposalState
 from meetings.rules import (
+    considers_proposals_in_any_body,
     is_chair_of_body,
+    is_delegate_in_any_body,
     is_delegate_of_body,
     is_member_of_body,
     is_presiding_officer_of_body,
     is_secretariat_of_body,
     is_superuser,
+    presides_in_any_body,
 )
 
 # ---------------------------------------------------------------- agendas (editor, revisions)
@@ -55,4 +58,7 @@ rules.add_perm(
     "agendas.consider_proposal", is_secretariat_of_body | is_chair_of_body | is_superuser
 )
 rules.add_perm("agendas.decide_proposal", is_presiding_officer_of_body)
-__all__ = ["is_delegate_of_body"]
+# Pages that gather proposals across bodies (no object): whose lists they are.
+rules.add_perm("agendas.view_proposal_queue", considers_proposals_in_any_body | is_superuser)
+rules.add_perm("agendas.view_decisions", presides_in_any_body)
+rules.add_perm("agendas.write_proposals", is_delegate_in_any_body)

@@ -79,14 +79,29 @@ def is_member_of_body(user, obj) -> bool:
     return _has_role(user, obj, frozenset(Role.values))
 
 
-@rules.predicate
-def has_any_role(user) -> bool:
-    return bool(roles_by_body(user))
+def _holds_in_any_body(user, wanted: frozenset[str]) -> bool:
+    return any(roles & wanted for roles in roles_by_body(user).values())
 
 
 @rules.predicate
 def is_staff_of_any_body(user) -> bool:
-    return any(Role.SECRETARIAT in roles for roles in roles_by_body(user).values())
+    return _holds_in_any_body(user, frozenset({Role.SECRETARIAT}))
+
+
+@rules.predicate
+def is_delegate_in_any_body(user) -> bool:
+    return _holds_in_any_body(user, frozenset({Role.DELEGATE}))
+
+
+@rules.predicate
+def considers_proposals_in_any_body(user) -> bool:
+    """Secretariat or chair somewhere: puts submitted proposals under consideration."""
+    return _holds_in_any_body(user, frozenset({Role.SECRETARIAT, Role.CHAIR}))
+
+
+@rules.predicate
+def presides_in_any_body(user) -> bool:
+    return _holds_in_any_body(user, PRESIDING)
 
 
 is_superuser = rules.is_superuser

@@ -25,11 +25,9 @@ from agendas.forms_proposals import DecisionForm, ProposalForm, WithdrawForm
 from agendas.proposal_text import cited_items, document_html, fields_of, preview_html
 from documents.exceptions import DocumentsError
 from documents.selectors import visible_documents
-from meetings.enums import PRESIDING, Role
 from meetings.models import Meeting
 from meetings.pagination import paginate
 from meetings.permissions import LoginRequired, require_perm
-from meetings.rules import roles_by_body
 from meetings.selectors import meeting_get
 
 S = ProposalState
@@ -107,7 +105,7 @@ def my_proposals(request):
     _login_required(request)
     page_obj = paginate(request, selectors.proposals_of(user=request.user))
     proposals = list(page_obj.object_list)
-    is_delegate = any(Role.DELEGATE in roles for roles in roles_by_body(request.user).values())
+    is_delegate = workflow.may(request.user, "agendas.write_proposals", None)
     return render(
         request,
         "agendas/proposals/my_proposals.html",
@@ -122,10 +120,7 @@ def my_proposals(request):
 
 def proposal_queue(request):
     _login_required(request)
-    roles = roles_by_body(request.user)
-    if not request.user.is_superuser and not any(
-        held & {Role.SECRETARIAT, Role.CHAIR} for held in roles.values()
-    ):
+    if not workflow.may(request.user, "agendas.view_proposal_queue", None):
         raise PermissionDenied(
             "The queue of submitted proposals is for the secretariat and the chairs of a body."
         )
@@ -139,7 +134,7 @@ def proposal_queue(request):
 
 def proposal_decisions(request):
     _login_required(request)
-    if not any(held & PRESIDING for held in roles_by_body(request.user).values()):
+    if not workflow.may(request.user, "agendas.view_decisions", None):
         raise PermissionDenied(
             "Decisions on proposals are taken by the chair or a vice-chair of the body."
         )
