@@ -8,7 +8,5 @@ class AgendasConfig(AppConfig):
     def ready(self) -> None:
         # Sections of the meeting page and navigation links (see meetings/panels.py).
         # One import per area; each module registers its providers when imported.
-        from agendas import (
-            panels_agenda,  # noqa: F401
-            panels_proposals,  # noqa: F401
-        )
+        from agendas import panels_agenda  # noqa: F401
+        from agendas.proposals import panels  # noqa: F401

@@ -192,8 +192,8 @@ def load(*, stdout=None, context: dict) -> dict:
     result: dict = {"agendas": agendas}
     # The proposals come after the agenda: the scenario cites CWG-Internet-21/1 and, once the
     # chair includes it, lands in this draft before "Any other business".
-    if importlib.util.find_spec("agendas.demo_proposals") is not None:
-        module = importlib.import_module("agendas.demo_proposals")
+    if importlib.util.find_spec("agendas.proposals.demo") is not None:
+        module = importlib.import_module("agendas.proposals.demo")
         loaded = module.load_proposals(context={**context, **result})
         if isinstance(loaded, dict):
             result.update(loaded)

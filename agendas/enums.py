@@ -38,17 +38,12 @@ WITHDRAWABLE = frozenset(
 )
 # States in which the proposer may still edit the text.
 EDITABLE = frozenset({ProposalState.DRAFT, ProposalState.SUBMITTED})
-OPEN = frozenset({ProposalState.SUBMITTED, ProposalState.UNDER_CONSIDERATION})
-DECISION_STATE = {
-    Decision.INCLUDE: ProposalState.INCLUDED,
-    Decision.REJECT: ProposalState.REJECTED,
-    Decision.DEFER: ProposalState.DEFERRED,
-}
 
 
 class ProposalAction(models.TextChoices):
-    """The steps of the proposal workflow; ``agendas.workflow.proposal_transition`` takes one.
-    The three decisions share their values with ``Decision``."""
+    """The steps of the proposal workflow; ``proposal_transition`` (in
+    ``agendas.proposals.services``) takes one. The three decisions share their values with
+    ``Decision``."""
 
     SUBMIT = "submit", "Submit"
     CONSIDER = "consider", "Put under consideration"

@@ -6,7 +6,7 @@ import smtplib
 
 from celery import shared_task
 
-from agendas.notifications import proposal_notification_send
+from agendas.proposals.notifications import proposal_notification_send
 
 # Failures worth another try: the mail server was away or busy.
 TRANSIENT = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)

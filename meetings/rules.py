@@ -93,17 +93,6 @@ def is_delegate_in_any_body(user) -> bool:
     return _holds_in_any_body(user, frozenset({Role.DELEGATE}))
 
 
-@rules.predicate
-def considers_proposals_in_any_body(user) -> bool:
-    """Secretariat or chair somewhere: puts submitted proposals under consideration."""
-    return _holds_in_any_body(user, frozenset({Role.SECRETARIAT, Role.CHAIR}))
-
-
-@rules.predicate
-def presides_in_any_body(user) -> bool:
-    return _holds_in_any_body(user, PRESIDING)
-
-
 is_superuser = rules.is_superuser
 can_manage_body = is_secretariat_of_body | is_superuser
 

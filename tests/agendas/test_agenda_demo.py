@@ -67,7 +67,7 @@ def test_loading_twice_changes_nothing(demo):
 
 
 def test_the_scenario_lands_before_any_other_business_when_included(demo, django_user_model):
-    from agendas.workflow import proposal_decide
+    from agendas.proposals.services import proposal_decide
 
     scenario = Proposal.objects.get(title__startswith="WSIS+20 report on ITU's contribution")
     assert scenario.document.symbol == "CWG-Internet-21/2"

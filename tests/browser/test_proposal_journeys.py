@@ -10,9 +10,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from agendas.demo_proposals import SCENARIO, SCENARIO_TITLE
 from agendas.enums import ProposalState
 from agendas.models import AgendaItem, Proposal
+from agendas.proposals.demo import SCENARIO, SCENARIO_TITLE
 from agendas.services import agenda_get_or_create
 from documents.models import SymbolCounter
 from documents.services import document_register

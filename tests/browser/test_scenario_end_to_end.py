@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from agendas.demo_proposals import SCENARIO, SCENARIO_TITLE
 from agendas.enums import FixedItem, ProposalState
 from agendas.models import AgendaRevision
+from agendas.proposals.demo import SCENARIO, SCENARIO_TITLE
 from agendas.services import agenda_get_or_create, agenda_issue_revision, agenda_item_add
 from documents.enums import PublicationState
 from documents.models import Publication, SymbolCounter

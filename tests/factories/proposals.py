@@ -7,10 +7,10 @@ import datetime as dt
 
 import factory
 
-from agendas.demo_proposals import SCENARIO
 from agendas.enums import ProposalState
 from agendas.models import Proposal
-from agendas.workflow import (
+from agendas.proposals.demo import SCENARIO
+from agendas.proposals.services import (
     proposal_consider,
     proposal_decide,
     proposal_submit,

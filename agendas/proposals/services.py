@@ -18,154 +18,30 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import partial
 
-import rules
 from django.db import transaction
 from django.utils import timezone
 
-from agendas.enums import (
-    DECIDED,
-    EDITABLE,
-    WITHDRAWABLE,
-    Decision,
-    ProposalAction,
-    ProposalState,
-)
-from agendas.exceptions import (
-    AlreadyDone,
-    InvalidProposal,
-    InvalidTransition,
-    TransitionNotAllowed,
-)
+from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalState
+from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
 from agendas.models import AgendaItem, Proposal, ProposalEvent
-from agendas.proposal_text import SECTIONS, document_html, document_title, source_label
+from agendas.proposals.rules import may
+from agendas.proposals.selectors import cited_documents, delegate_states
+from agendas.proposals.steps import DECISIONS, STEPS, not_allowed, refusal
+from agendas.proposals.text import (
+    SECTIONS,
+    TEXT_FIELDS,
+    document_html,
+    document_title,
+    source_label,
+)
 from documents.enums import DocumentStatus, DocumentType, Purpose
-from documents.models import Document, Reference
 from documents.services import document_register, document_update
-from meetings.enums import Role
-from meetings.models import Meeting, Membership, MemberState
+from meetings.models import Meeting, MemberState
 
 S = ProposalState
 A = ProposalAction
-DECISIONS = frozenset({A.INCLUDE, A.REJECT, A.DEFER})
-
-
-@dataclass(frozen=True)
-class Step:
-    sources: frozenset[str]
-    target: str
-    perm: str
-    done: str  # the past participle, for sentences: "put under consideration"
-
-
-STEPS: dict[str, Step] = {
-    A.SUBMIT: Step(frozenset({S.DRAFT}), S.SUBMITTED, "agendas.submit_proposal", "submitted"),
-    A.CONSIDER: Step(
-        frozenset({S.SUBMITTED}),
-        S.UNDER_CONSIDERATION,
-        "agendas.consider_proposal",
-        "put under consideration",
-    ),
-    A.INCLUDE: Step(
-        frozenset({S.UNDER_CONSIDERATION}), S.INCLUDED, "agendas.decide_proposal", "included"
-    ),
-    A.REJECT: Step(
-        frozenset({S.UNDER_CONSIDERATION}), S.REJECTED, "agendas.decide_proposal", "rejected"
-    ),
-    A.DEFER: Step(
-        frozenset({S.UNDER_CONSIDERATION}), S.DEFERRED, "agendas.decide_proposal", "deferred"
-    ),
-    A.WITHDRAW: Step(WITHDRAWABLE, S.WITHDRAWN, "agendas.withdraw_proposal", "withdrawn"),
-}
-
-# ------------------------------------------------------------------------------ sentences
-
-
-def decision_phrase(proposal: Proposal, state: str | None = None) -> str:
-    """ "included in the agenda", "rejected", "deferred to the 22nd meeting of ..."."""
-    state = state or proposal.state
-    if state == S.INCLUDED:
-        return "included in the agenda"
-    if state == S.DEFERRED and proposal.deferred_to_id:
-        return f"deferred to the {proposal.deferred_to.display_name}"
-    return ProposalState(state).label.lower()
-
-
-def not_allowed(action: str, proposal: Proposal) -> TransitionNotAllowed:
-    body = proposal.meeting.body.acronym
-    if action in (A.SUBMIT, A.WITHDRAW):
-        verb = "submit" if action == A.SUBMIT else "withdraw"
-        return TransitionNotAllowed(
-            f"Only the delegate who wrote this proposal can {verb} it"
-            + (f", as a delegate of {body}." if action == A.SUBMIT else ".")
-        )
-    if action == A.CONSIDER:
-        return TransitionNotAllowed(
-            f"Only the secretariat or the chair of {body} can put proposals under consideration."
-        )
-    return TransitionNotAllowed(
-        f"Only the chair or a vice-chair of {body} can decide on proposals."
-    )
-
-
-def _refusal(action: str, proposal: Proposal) -> InvalidTransition:
-    """The sentence for a step the proposal's current state does not allow."""
-    state = proposal.state
-    step = STEPS[action]
-    if state == step.target or (action in DECISIONS and state in DECIDED):
-        if action in DECISIONS:
-            return AlreadyDone(
-                f"A decision has already been recorded on this proposal: "
-                f"{decision_phrase(proposal)}."
-            )
-        if action == A.CONSIDER:
-            return AlreadyDone("This proposal is already under consideration.")
-        return AlreadyDone(f"This proposal has already been {step.done}.")
-    if state == S.WITHDRAWN:
-        return InvalidTransition(
-            f"This proposal was withdrawn by its proposer: it can no longer be {step.done}."
-        )
-    if state in DECIDED:
-        return InvalidTransition(
-            f"A decision has already been recorded on this proposal ({decision_phrase(proposal)}):"
-            f" it can no longer be {step.done}."
-        )
-    if action == A.SUBMIT:
-        return AlreadyDone("This proposal has already been submitted.")
-    if state == S.DRAFT:
-        return InvalidTransition(
-            f"This proposal has not been submitted yet: it cannot be {step.done}."
-        )
-    # A decision on a proposal that is submitted but not yet under consideration.
-    return InvalidTransition(
-        "This proposal must be put under consideration before a decision is taken on it."
-    )
-
-
-# ------------------------------------------------------------------------------ the guard
-
-
-def may(user, perm: str, obj) -> bool:
-    """Whether the rule ``perm`` grants ``user`` this step on ``obj``. Asked of the rule
-    itself: Django's ``user.has_perm`` says yes to every superuser, and a superuser may not
-    submit, withdraw or decide on a Member State's proposal (see agendas/rules.py)."""
-    return rules.has_perm(perm, user, obj)
-
-
-def allowed_actions(*, proposal: Proposal, user) -> list[str]:
-    """The steps ``user`` may take on ``proposal`` now (buttons to show). No query: the
-    user's roles are cached on the user object."""
-    return [
-        action
-        for action, step in STEPS.items()
-        if proposal.state in step.sources and may(user, step.perm, proposal)
-    ]
-
-
-def can_edit(*, proposal: Proposal, user) -> bool:
-    return proposal.state in EDITABLE and may(user, "agendas.change_proposal", proposal)
 
 
 def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None) -> None:
@@ -224,7 +100,7 @@ def proposal_transition(
         .get(pk=proposal.pk)
     )
     if locked.state not in step.sources:
-        raise _refusal(action, locked)
+        raise refusal(action, locked)
 
     before = locked.state
     now = timezone.now()
@@ -287,16 +163,6 @@ def _document_content(*, proposal: Proposal) -> dict:
     }
 
 
-def cited_documents(*, document: Document) -> list[Document]:
-    """The registered documents that ``document`` cites, in the order it cites them."""
-    references = (
-        Reference.objects.filter(source=document, target__isnull=False)
-        .select_related("target")
-        .order_by("start", "pk")
-    )
-    return list(dict.fromkeys(reference.target for reference in references))
-
-
 def _include(*, proposal: Proposal, actor) -> AgendaItem:
     # Imported here: agendas.services is the editor's module and imports documents itself.
     from agendas.services import agenda_get_or_create, agenda_item_add
@@ -321,7 +187,7 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
 
 
 def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent) -> None:
-    from agendas.notifications import notifies
+    from agendas.proposals.notifications import notifies
 
     if notifies(event):
         transaction.on_commit(
@@ -378,7 +244,6 @@ def proposal_withdraw(*, proposal: Proposal, actor, note: str = "") -> Proposal:
 
 # ------------------------------------------------------------------------------ drafting
 
-TEXT_FIELDS = ("title", "purpose", "action_required", "references", "introduction", "proposals")
 REQUIRED_TEXT = {
     "title": "the title of the proposed item",
     "purpose": "the purpose",
@@ -387,21 +252,26 @@ REQUIRED_TEXT = {
 }
 
 
-def delegate_states(*, user, meeting: Meeting) -> list[MemberState]:
-    """The Member States ``user`` represents as a delegate in the meeting's body."""
-    return [
-        m.member_state
-        for m in Membership.objects.filter(
-            user=user, body_id=meeting.body_id, role=Role.DELEGATE
-        ).select_related("member_state")
-    ]
-
-
-def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) -> None:
+def check_open_for_proposals(*, meeting: Meeting) -> None:
+    """Refuses a meeting that is over. Also asked by the page that opens a new proposal for
+    a meeting, so that it shows this sentence before anything is typed."""
     if not meeting.is_upcoming:
         raise InvalidProposal(
             f"The {meeting.display_name} is over: choose an upcoming meeting for your proposal."
         )
+
+
+def check_editable(*, proposal: Proposal) -> None:
+    """Refuses a proposal its proposer can no longer edit (also asked by the edit page)."""
+    if proposal.state not in EDITABLE:
+        raise InvalidTransition(
+            f"This proposal is {ProposalState(proposal.state).label.lower()}: "
+            "it can no longer be edited."
+        )
+
+
+def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) -> None:
+    check_open_for_proposals(meeting=meeting)
     states = delegate_states(user=proposer, meeting=meeting)
     if not states:
         raise TransitionNotAllowed(
@@ -473,11 +343,7 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
         .select_related("meeting__body", "member_state", "document")
         .get(pk=proposal.pk)
     )
-    if locked.state not in EDITABLE:
-        raise InvalidTransition(
-            f"This proposal is {ProposalState(locked.state).label.lower()}: "
-            "it can no longer be edited."
-        )
+    check_editable(proposal=locked)
     meeting = fields.get("meeting", locked.meeting)
     member_state = fields.get("member_state", locked.member_state)
     if locked.state != S.DRAFT and (
@@ -519,20 +385,3 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
             note=f"Edited after submission: the text of {document.symbol} was updated.",
         )
     return locked
-
-
-__all__ = [
-    "STEPS",
-    "allowed_actions",
-    "can_edit",
-    "cited_documents",
-    "decision_phrase",
-    "delegate_states",
-    "proposal_consider",
-    "proposal_create",
-    "proposal_decide",
-    "proposal_submit",
-    "proposal_transition",
-    "proposal_update",
-    "proposal_withdraw",
-]

@@ -15,13 +15,13 @@ from django.db import transaction
 
 from agendas.enums import Decision
 from agendas.models import Proposal
-from agendas.services import agenda_get_or_create
-from agendas.workflow import (
+from agendas.proposals.services import (
     proposal_consider,
     proposal_create,
     proposal_decide,
     proposal_submit,
 )
+from agendas.services import agenda_get_or_create
 from meetings.models import Meeting, MemberState
 
 SCENARIO_TITLE = (

@@ -1,9 +1,10 @@
 """Proposals: write, preview, submit, queue, decide, withdraw, history.
 
 Views check who may see the proposal first (``hide=True``: someone who may not see it gets
-"not found"), then whose step it is (403 with a sentence), then call ``agendas.workflow``;
-a refusal of the workflow (a double click, a decision on a withdrawn proposal) comes back
-as a message on the proposal page, never as a 500.
+"not found"), then call ``agendas.proposals.services``, which checks whose step it is (a
+refusal becomes a 403 with its sentence) and whether the state allows it (a double click, a
+decision on a withdrawn proposal: a message on the proposal page, never a 500). Pages that
+show a form first (edit, withdraw, decide) ask the same rules before showing it.
 """
 
 from __future__ import annotations
@@ -11,18 +12,17 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
-from django.urls import NoReverseMatch, path, reverse
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_http_methods, require_POST
 
-from agendas import selectors_proposals as selectors
-from agendas import workflow
 from agendas.enums import ProposalAction, ProposalState
 from agendas.exceptions import AgendasError, TransitionNotAllowed
-from agendas.forms_proposals import DecisionForm, ProposalForm, WithdrawForm
-from agendas.proposal_text import cited_items, document_html, fields_of, preview_html
+from agendas.proposals import rules, selectors, services, steps
+from agendas.proposals.forms import DecisionForm, ProposalForm, WithdrawForm
+from agendas.proposals.text import cited_items, document_html, fields_of, preview_html
 from documents.exceptions import DocumentsError
 from documents.selectors import visible_documents
 from meetings.models import Meeting
@@ -50,7 +50,7 @@ def _require_step(request, perm: str, proposal, message: str) -> None:
     """403 with ``message`` unless the rule ``perm`` grants the user this step. Asked of the
     rule, not of ``user.has_perm``, which grants a superuser everything."""
     _login_required(request)
-    if not workflow.may(request.user, perm, proposal):
+    if not rules.may(request.user, perm, proposal):
         raise PermissionDenied(message)
 
 
@@ -105,7 +105,7 @@ def my_proposals(request):
     _login_required(request)
     page_obj = paginate(request, selectors.proposals_of(user=request.user))
     proposals = list(page_obj.object_list)
-    is_delegate = workflow.may(request.user, "agendas.write_proposals", None)
+    is_delegate = rules.may(request.user, "agendas.write_proposals", None)
     return render(
         request,
         "agendas/proposals/my_proposals.html",
@@ -120,7 +120,7 @@ def my_proposals(request):
 
 def proposal_queue(request):
     _login_required(request)
-    if not workflow.may(request.user, "agendas.view_proposal_queue", None):
+    if not rules.may(request.user, "agendas.view_proposal_queue", None):
         raise PermissionDenied(
             "The queue of submitted proposals is for the secretariat and the chairs of a body."
         )
@@ -134,7 +134,7 @@ def proposal_queue(request):
 
 def proposal_decisions(request):
     _login_required(request)
-    if not workflow.may(request.user, "agendas.view_decisions", None):
+    if not rules.may(request.user, "agendas.view_decisions", None):
         raise PermissionDenied(
             "Decisions on proposals are taken by the chair or a vice-chair of the body."
         )
@@ -171,7 +171,7 @@ def proposal_decisions(request):
 def proposal_detail(request, pk: int):
     proposal = selectors.proposal_get(pk=pk)
     _may_see(request, proposal)
-    actions = workflow.allowed_actions(proposal=proposal, user=request.user)
+    actions = rules.allowed_actions(proposal=proposal, user=request.user)
     decide = any(a in actions for a in (A.INCLUDE, A.REJECT, A.DEFER))
     item = getattr(proposal, "agenda_item", None)
     if proposal.document_id:
@@ -187,7 +187,7 @@ def proposal_detail(request, pk: int):
             "text": text,
             "events": list(proposal.events.all()),
             "citations": selectors.proposal_citations(proposal=proposal),
-            "can_edit": workflow.can_edit(proposal=proposal, user=request.user),
+            "can_edit": rules.can_edit(proposal=proposal, user=request.user),
             "can_submit": A.SUBMIT in actions,
             "can_consider": A.CONSIDER in actions,
             "can_withdraw": A.WITHDRAW in actions,
@@ -199,7 +199,7 @@ def proposal_detail(request, pk: int):
             "deadline_warning": _deadline_warning(proposal.meeting)
             if proposal.state == S.DRAFT
             else "",
-            "decision_phrase": workflow.decision_phrase(proposal) if proposal.decided_at else "",
+            "decision_phrase": steps.decision_phrase(proposal) if proposal.decided_at else "",
         },
     )
 
@@ -221,10 +221,10 @@ def proposal_create(request, body: str, number: int):
         meeting,
         f"Only delegates of {meeting.body.acronym} can propose agenda items for its meetings.",
     )
-    if not meeting.is_upcoming:
-        messages.error(
-            request, f"The {meeting.display_name} is over: proposals can no longer be made."
-        )
+    try:
+        services.check_open_for_proposals(meeting=meeting)
+    except AgendasError as exc:
+        messages.error(request, str(exc))
         return redirect(meeting)
     return _write(request, meeting=meeting)
 
@@ -235,10 +235,10 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
         data = dict(form.cleaned_data)
         try:
             if proposal is None:
-                proposal = workflow.proposal_create(proposer=request.user, **data)
+                proposal = services.proposal_create(proposer=request.user, **data)
                 done = "Your draft proposal was saved."
             else:
-                proposal = workflow.proposal_update(proposal=proposal, actor=request.user, **data)
+                proposal = services.proposal_update(proposal=proposal, actor=request.user, **data)
                 done = (
                     f"Your changes were saved; {proposal.document.symbol} was updated."
                     if proposal.document_id
@@ -276,11 +276,10 @@ def proposal_edit(request, pk: int):
         proposal,
         "Only the delegate who wrote this proposal can edit it.",
     )
-    if not workflow.can_edit(proposal=proposal, user=request.user):
-        messages.error(
-            request,
-            f"This proposal is {proposal.get_state_display().lower()}: it can no longer be edited.",
-        )
+    try:
+        services.check_editable(proposal=proposal)
+    except AgendasError as exc:
+        messages.error(request, str(exc))
         return redirect(proposal)
     return _write(request, meeting=None, proposal=proposal)
 
@@ -297,9 +296,8 @@ def proposal_preview(request, pk: int):
             "proposal": proposal,
             "text": preview_html(fields),
             "cited": cited_items(fields, documents_qs=visible_documents(request.user)),
-            "can_submit": A.SUBMIT
-            in workflow.allowed_actions(proposal=proposal, user=request.user),
-            "can_edit": workflow.can_edit(proposal=proposal, user=request.user),
+            "can_submit": A.SUBMIT in rules.allowed_actions(proposal=proposal, user=request.user),
+            "can_edit": rules.can_edit(proposal=proposal, user=request.user),
             "deadline_warning": _deadline_warning(proposal.meeting)
             if proposal.state == S.DRAFT
             else "",
@@ -314,10 +312,9 @@ def proposal_preview(request, pk: int):
 def _step(request, pk: int, action: str, *, note: str = ""):
     proposal = selectors.proposal_for_update(pk=pk)
     _may_see(request, proposal)
-    step = workflow.STEPS[action]
-    _require_step(request, step.perm, proposal, str(workflow.not_allowed(action, proposal)))
+    # Whose step it is, and whether the state allows it, is the service's to say.
     try:
-        proposal = workflow.proposal_transition(
+        proposal = services.proposal_transition(
             proposal=proposal, action=action, actor=request.user, note=note
         )
     except TransitionNotAllowed as exc:
@@ -359,7 +356,7 @@ def proposal_withdraw(request, pk: int):
         request,
         "agendas.withdraw_proposal",
         proposal,
-        str(workflow.not_allowed(A.WITHDRAW, proposal)),
+        str(steps.not_allowed(A.WITHDRAW, proposal)),
     )
     form = WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -378,13 +375,13 @@ def proposal_decide(request, pk: int):
         request,
         "agendas.decide_proposal",
         proposal,
-        str(workflow.not_allowed(A.INCLUDE, proposal)),
+        str(steps.not_allowed(A.INCLUDE, proposal)),
     )
     form = DecisionForm(_posted(request), proposal=proposal)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            done = workflow.proposal_decide(
+            done = services.proposal_decide(
                 proposal=proposal,
                 actor=request.user,
                 decision=data["decision"],
@@ -410,24 +407,4 @@ def _decision_sentence(proposal) -> str:
             f"{label} is included: item {number} “{item.title}” was added to the draft agenda "
             f"of the {proposal.meeting.display_name}."
         )
-    return f"{label} is {workflow.decision_phrase(proposal)}. The proposer is told why."
-
-
-urlpatterns = [
-    path("proposals/", my_proposals, name="my_proposals"),
-    path("proposals/new/", proposal_start, name="proposal_start"),
-    path("proposals/queue/", proposal_queue, name="proposal_queue"),
-    path("proposals/decisions/", proposal_decisions, name="proposal_decisions"),
-    path("proposals/<int:pk>/", proposal_detail, name="proposal_detail"),
-    path("proposals/<int:pk>/edit/", proposal_edit, name="proposal_edit"),
-    path("proposals/<int:pk>/preview/", proposal_preview, name="proposal_preview"),
-    path("proposals/<int:pk>/submit/", proposal_submit, name="proposal_submit"),
-    path("proposals/<int:pk>/consider/", proposal_consider, name="proposal_consider"),
-    path("proposals/<int:pk>/decide/", proposal_decide, name="proposal_decide"),
-    path("proposals/<int:pk>/withdraw/", proposal_withdraw, name="proposal_withdraw"),
-    path(
-        "b/<slug:body>/<int:number>/proposals/new/",
-        proposal_create,
-        name="proposal_create",
-    ),
-]
+    return f"{label} is {steps.decision_phrase(proposal)}. The proposer is told why."

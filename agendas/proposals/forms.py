@@ -9,7 +9,8 @@ from django import forms
 
 from agendas.enums import Decision
 from agendas.models import Proposal
-from agendas.selectors_proposals import upcoming_meetings_for_delegate
+from agendas.proposals.selectors import delegate_states, upcoming_meetings_for_delegate
+from agendas.proposals.text import TEXT_FIELDS
 from meetings.enums import Role
 from meetings.models import Meeting, Membership, MemberState
 
@@ -82,17 +83,7 @@ class ProposalForm(forms.Form):
                 "meeting": proposal.meeting_id,
                 "member_state": proposal.member_state_id,
                 "co_sponsors": [s.pk for s in proposal.co_sponsors.all()],
-                **{
-                    name: getattr(proposal, name)
-                    for name in (
-                        "title",
-                        "purpose",
-                        "action_required",
-                        "references",
-                        "introduction",
-                        "proposals",
-                    )
-                },
+                **{name: getattr(proposal, name) for name in TEXT_FIELDS},
             }
         super().__init__(*args, **kwargs)
         meetings = upcoming_meetings_for_delegate(user=user)
@@ -139,25 +130,15 @@ class ProposalForm(forms.Form):
                 ),
                 *sponsors,
             ),
-            Fieldset(
-                "The proposal",
-                Field("title"),
-                Field("purpose"),
-                Field("action_required"),
-                Field("references"),
-                Field("introduction"),
-                Field("proposals"),
-            ),
+            Fieldset("The proposal", *(Field(name) for name in TEXT_FIELDS)),
         )
 
     def clean(self):
         data = super().clean()
         meeting, state = data.get("meeting"), data.get("member_state")
         if meeting and state:
-            represents = Membership.objects.filter(
-                user=self.user, body_id=meeting.body_id, role=Role.DELEGATE, member_state=state
-            ).exists()
-            if not represents:
+            represents = delegate_states(user=self.user, meeting=meeting)
+            if state.pk not in {s.pk for s in represents}:
                 self.add_error(
                     "member_state",
                     f"You are not a delegate of {state.name} in {meeting.body.acronym}.",
@@ -187,7 +168,7 @@ class DecisionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.proposal = proposal
         if later_meetings is None:
-            from agendas.selectors_proposals import later_meetings as later
+            from agendas.proposals.selectors import later_meetings as later
 
             later_meetings = later(meeting=proposal.meeting)
         field = self.fields["deferred_to"]

@@ -19,7 +19,7 @@ from agendas import services
 from agendas.enums import ProposalState
 from agendas.exceptions import ProposalError
 from agendas.models import AgendaItem, Proposal, ProposalEvent
-from agendas.workflow import proposal_transition
+from agendas.proposals.services import proposal_transition
 from tests.factories.proposals import proposal_in_state
 
 S = ProposalState

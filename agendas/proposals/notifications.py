@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from agendas.enums import DECIDED, ProposalState
 from agendas.models import Proposal, ProposalEvent
+from agendas.proposals.steps import decision_phrase
 from meetings.enums import Role
 from meetings.models import Membership
 
@@ -99,8 +100,6 @@ def compose(*, proposal: Proposal, event: ProposalEvent) -> tuple[str, str]:
         subject = f"[{body.acronym}] Proposal {symbol} was withdrawn"
         lines.insert(0, f"{actor} withdrew the proposal on {when}.")
     else:
-        from agendas.workflow import decision_phrase
-
         phrase = decision_phrase(proposal, state)
         subject = f"[{body.acronym}] Decision on your proposal {symbol}: {phrase}"
         lines.insert(0, f"{actor} decided on {when}: the proposal is {phrase}.")

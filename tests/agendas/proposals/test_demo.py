@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.contrib.auth import get_user_model
 
-from agendas.demo_proposals import SCENARIO_TITLE, load_proposals
 from agendas.enums import ProposalState
 from agendas.models import AgendaItem, Proposal, ProposalEvent
-from agendas.workflow import proposal_decide
+from agendas.proposals.demo import SCENARIO_TITLE, load_proposals
+from agendas.proposals.services import proposal_decide
 from documents.models import Document
 from meetings import demo as meetings_demo
 

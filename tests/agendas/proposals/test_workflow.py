@@ -1,4 +1,4 @@
-"""The proposal workflow (agendas.workflow): every step, every guard, every role."""
+"""The proposal workflow (agendas.proposals.services): every step, every guard, every role."""
 
 from __future__ import annotations
 
@@ -15,8 +15,7 @@ from agendas.exceptions import (
     TransitionNotAllowed,
 )
 from agendas.models import AgendaItem, Proposal, ProposalEvent
-from agendas.services import agenda_get_or_create
-from agendas.workflow import (
+from agendas.proposals.services import (
     proposal_consider,
     proposal_create,
     proposal_decide,
@@ -25,6 +24,7 @@ from agendas.workflow import (
     proposal_update,
     proposal_withdraw,
 )
+from agendas.services import agenda_get_or_create
 from documents.enums import DocumentStatus, DocumentType
 from documents.models import Document, SymbolCounter
 from documents.services import document_register

@@ -12,8 +12,8 @@ from __future__ import annotations
 from django.urls import reverse
 
 from agendas.enums import ProposalState
-from agendas.selectors_proposals import proposal_counts
-from agendas.workflow import may
+from agendas.proposals.rules import may
+from agendas.proposals.selectors import proposal_counts
 from meetings.enums import PRESIDING, Role
 from meetings.rules import roles_by_body
 

@@ -8,15 +8,15 @@ from django.core import mail
 from agendas.enums import ProposalState
 from agendas.exceptions import AlreadyDone
 from agendas.models import ProposalEvent
-from agendas.notifications import proposal_notification_send
-from agendas.tasks import send_proposal_notification
-from agendas.workflow import (
+from agendas.proposals.notifications import proposal_notification_send
+from agendas.proposals.services import (
     proposal_consider,
     proposal_decide,
     proposal_submit,
     proposal_update,
     proposal_withdraw,
 )
+from agendas.tasks import send_proposal_notification
 from meetings.enums import Role
 from tests.factories.meetings import MembershipFactory, MemberStateFactory, UserFactory
 from tests.factories.proposals import proposal_in_state

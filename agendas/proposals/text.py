@@ -26,6 +26,8 @@ SECTIONS = (
     ("introduction", "I\u2003Introduction"),
     ("proposals", "II\u2003Proposals"),
 )
+# The text fields of a Proposal, in the order of the form: the title, then the sections.
+TEXT_FIELDS = ("title", *(name for name, _ in SECTIONS))
 # "2.1<tab>To include ..." or "16 to prepare ...": a numbered paragraph keeps its number,
 # set off by an em space as the printed contribution does.
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[\t ]+(\S.*)$")

@@ -11,9 +11,9 @@ from django.utils import timezone
 
 from agendas.enums import ProposalState
 from agendas.models import AgendaItem, Proposal, ProposalEvent
-from documents.models import Reference
+from documents.models import Document, Reference
 from meetings.enums import PRESIDING, Role
-from meetings.models import Meeting
+from meetings.models import Meeting, Membership, MemberState
 from meetings.rules import roles_by_body
 
 S = ProposalState
@@ -175,3 +175,24 @@ def upcoming_meetings_for_delegate(*, user) -> QuerySet[Meeting]:
         )
         .order_by("start_date", "body__acronym")
     )
+
+
+def delegate_states(*, user, meeting: Meeting) -> list[MemberState]:
+    """The Member States ``user`` represents as a delegate in the meeting's body (the form
+    offers them, the service checks the choice against them)."""
+    return [
+        m.member_state
+        for m in Membership.objects.filter(
+            user=user, body_id=meeting.body_id, role=Role.DELEGATE
+        ).select_related("member_state")
+    ]
+
+
+def cited_documents(*, document: Document) -> list[Document]:
+    """The registered documents that ``document`` cites, in the order it cites them."""
+    references = (
+        Reference.objects.filter(source=document, target__isnull=False)
+        .select_related("target")
+        .order_by("start", "pk")
+    )
+    return list(dict.fromkeys(reference.target for reference in references))

@@ -1,0 +1,106 @@
+"""The proposal workflow's steps: who takes each one from which states, and the sentences
+that refuse a step (shared by the services, the views and the mails)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from agendas.enums import DECIDED, WITHDRAWABLE, ProposalAction, ProposalState
+from agendas.exceptions import AlreadyDone, InvalidTransition, TransitionNotAllowed
+from agendas.models import Proposal
+
+S = ProposalState
+A = ProposalAction
+DECISIONS = frozenset({A.INCLUDE, A.REJECT, A.DEFER})
+
+
+@dataclass(frozen=True)
+class Step:
+    sources: frozenset[str]
+    target: str
+    perm: str
+    done: str  # the past participle, for sentences: "put under consideration"
+
+
+STEPS: dict[str, Step] = {
+    A.SUBMIT: Step(frozenset({S.DRAFT}), S.SUBMITTED, "agendas.submit_proposal", "submitted"),
+    A.CONSIDER: Step(
+        frozenset({S.SUBMITTED}),
+        S.UNDER_CONSIDERATION,
+        "agendas.consider_proposal",
+        "put under consideration",
+    ),
+    A.INCLUDE: Step(
+        frozenset({S.UNDER_CONSIDERATION}), S.INCLUDED, "agendas.decide_proposal", "included"
+    ),
+    A.REJECT: Step(
+        frozenset({S.UNDER_CONSIDERATION}), S.REJECTED, "agendas.decide_proposal", "rejected"
+    ),
+    A.DEFER: Step(
+        frozenset({S.UNDER_CONSIDERATION}), S.DEFERRED, "agendas.decide_proposal", "deferred"
+    ),
+    A.WITHDRAW: Step(WITHDRAWABLE, S.WITHDRAWN, "agendas.withdraw_proposal", "withdrawn"),
+}
+
+# ------------------------------------------------------------------------------ sentences
+
+
+def decision_phrase(proposal: Proposal, state: str | None = None) -> str:
+    """ "included in the agenda", "rejected", "deferred to the 22nd meeting of ..."."""
+    state = state or proposal.state
+    if state == S.INCLUDED:
+        return "included in the agenda"
+    if state == S.DEFERRED and proposal.deferred_to_id:
+        return f"deferred to the {proposal.deferred_to.display_name}"
+    return ProposalState(state).label.lower()
+
+
+def not_allowed(action: str, proposal: Proposal) -> TransitionNotAllowed:
+    body = proposal.meeting.body.acronym
+    if action in (A.SUBMIT, A.WITHDRAW):
+        verb = "submit" if action == A.SUBMIT else "withdraw"
+        return TransitionNotAllowed(
+            f"Only the delegate who wrote this proposal can {verb} it"
+            + (f", as a delegate of {body}." if action == A.SUBMIT else ".")
+        )
+    if action == A.CONSIDER:
+        return TransitionNotAllowed(
+            f"Only the secretariat or the chair of {body} can put proposals under consideration."
+        )
+    return TransitionNotAllowed(
+        f"Only the chair or a vice-chair of {body} can decide on proposals."
+    )
+
+
+def refusal(action: str, proposal: Proposal) -> InvalidTransition:
+    """The sentence for a step the proposal's current state does not allow."""
+    state = proposal.state
+    step = STEPS[action]
+    if state == step.target or (action in DECISIONS and state in DECIDED):
+        if action in DECISIONS:
+            return AlreadyDone(
+                f"A decision has already been recorded on this proposal: "
+                f"{decision_phrase(proposal)}."
+            )
+        if action == A.CONSIDER:
+            return AlreadyDone("This proposal is already under consideration.")
+        return AlreadyDone(f"This proposal has already been {step.done}.")
+    if state == S.WITHDRAWN:
+        return InvalidTransition(
+            f"This proposal was withdrawn by its proposer: it can no longer be {step.done}."
+        )
+    if state in DECIDED:
+        return InvalidTransition(
+            f"A decision has already been recorded on this proposal ({decision_phrase(proposal)}):"
+            f" it can no longer be {step.done}."
+        )
+    if action == A.SUBMIT:
+        return AlreadyDone("This proposal has already been submitted.")
+    if state == S.DRAFT:
+        return InvalidTransition(
+            f"This proposal has not been submitted yet: it cannot be {step.done}."
+        )
+    # A decision on a proposal that is submitted but not yet under consideration.
+    return InvalidTransition(
+        "This proposal must be put under consideration before a decision is taken on it."
+    )
