@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class AgendaState(models.TextChoices):
@@ -51,3 +52,17 @@ class ProposalAction(models.TextChoices):
     REJECT = "reject", "Reject"
     DEFER = "defer", "Defer to a later meeting"
     WITHDRAW = "withdraw", "Withdraw"
+
+
+class ProposalEventKind(models.TextChoices):
+    """What one row of a proposal's history records: a step of the workflow, or an edit of
+    the text after submission (the state stays). The label is what the history shows.
+    A draft's creation logs no event: the history opens with the proposal's own date."""
+
+    SUBMITTED = "submitted", _("Submitted")
+    EDITED = "edited", _("Edited after submission")
+    CONSIDERED = "considered", _("Put under consideration")
+    INCLUDED = "included", _("Included in the agenda")
+    REJECTED = "rejected", _("Rejected")
+    DEFERRED = "deferred", _("Deferred")
+    WITHDRAWN = "withdrawn", _("Withdrawn")

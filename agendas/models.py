@@ -5,7 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from agendas.enums import AgendaState, FixedItem, ProposalState
+from agendas.enums import AgendaState, FixedItem, ProposalEventKind, ProposalState
 from documents.models import Document
 from meetings.models import Meeting, MemberState, Session
 
@@ -204,9 +204,10 @@ class Proposal(models.Model):
 
 
 class ProposalEvent(models.Model):
-    """One row per state change of a proposal: the audit trail."""
+    """One row per step of a proposal (and per edit after submission): the audit trail."""
 
     proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=ProposalEventKind.choices)
     from_state = models.CharField(max_length=20, choices=ProposalState.choices)
     to_state = models.CharField(max_length=20, choices=ProposalState.choices)
     actor = models.ForeignKey(
@@ -221,4 +222,8 @@ class ProposalEvent(models.Model):
         ordering = ["proposal", "at", "pk"]
 
     def __str__(self) -> str:
-        return f"{self.proposal}: {self.from_state} → {self.to_state}"
+        return f"{self.proposal}: {self.kind} ({self.from_state} → {self.to_state})"
+
+    @property
+    def changes_state(self) -> bool:
+        return self.kind != ProposalEventKind.EDITED

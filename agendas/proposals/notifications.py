@@ -18,7 +18,7 @@ from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
 
-from agendas.enums import DECIDED, ProposalState
+from agendas.enums import DECIDED, ProposalEventKind, ProposalState
 from agendas.models import Proposal, ProposalEvent
 from agendas.proposals.steps import decision_phrase
 from meetings.enums import Role
@@ -26,16 +26,16 @@ from meetings.models import Membership
 
 logger = logging.getLogger(__name__)
 S = ProposalState
-TO_PROPOSER = frozenset({S.UNDER_CONSIDERATION, *DECIDED})
+K = ProposalEventKind
+TO_SECRETARIAT = frozenset({K.SUBMITTED, K.WITHDRAWN})
+TO_PROPOSER = frozenset({K.CONSIDERED, K.INCLUDED, K.REJECTED, K.DEFERRED})
 
 
 def notifies(event: ProposalEvent) -> bool:
     """Whether this step is mailed to anyone (edits and withdrawn drafts are not)."""
-    if event.from_state == event.to_state:
-        return False
-    if event.to_state == S.WITHDRAWN:
+    if event.kind == K.WITHDRAWN:
         return event.from_state != S.DRAFT
-    return event.to_state == S.SUBMITTED or event.to_state in TO_PROPOSER
+    return event.kind in TO_SECRETARIAT or event.kind in TO_PROPOSER
 
 
 def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
@@ -43,14 +43,14 @@ def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
     step when they would only be told as secretariat (they know it)."""
     body_id = proposal.meeting.body_id
     users = []
-    if event.to_state in (S.SUBMITTED, S.WITHDRAWN):
+    if event.kind in TO_SECRETARIAT:
         users = [
             m.user
             for m in Membership.objects.filter(body_id=body_id, role=Role.SECRETARIAT)
             .select_related("user")
             .exclude(user_id=event.actor_id)
         ]
-    elif event.to_state in TO_PROPOSER:
+    elif event.kind in TO_PROPOSER:
         users = [proposal.proposer]
         sponsor_ids = list(proposal.co_sponsors.values_list("pk", flat=True))
         if sponsor_ids:

@@ -23,7 +23,7 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
-from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalState
+from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalEventKind, ProposalState
 from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
 from agendas.models import AgendaItem, Proposal, ProposalEvent
 from agendas.proposals.rules import may
@@ -72,9 +72,9 @@ def proposal_transition(
     Refuses with ``TransitionNotAllowed`` (not the actor's step), ``InvalidTransition`` /
     ``AlreadyDone`` (the state does not allow it, also when someone else got there first) or
     ``InvalidProposal`` (no rationale for a decision, no later meeting for a deferral); a
-    refusal changes nothing. On success: one ProposalEvent (from, to, actor, note); on submit
-    the proposal is registered as a contribution document of its meeting (late after the
-    deadline); on include an item is added to the meeting's draft agenda with the proposal's
+    refusal changes nothing. On success: one ProposalEvent (kind, from, to, actor, note); on
+    submit the proposal is registered as a contribution document of its meeting (late after
+    the deadline); on include an item is added to the meeting's draft agenda with the proposal's
     document and the documents it cites; on withdraw its document is marked withdrawn. The
     notification mail is enqueued after commit (``agendas.send_proposal_notification``).
     """
@@ -122,7 +122,12 @@ def proposal_transition(
         document_update(document=locked.document, status=DocumentStatus.WITHDRAWN)
 
     event = ProposalEvent.objects.create(
-        proposal=locked, from_state=before, to_state=step.target, actor=actor, note=note
+        proposal=locked,
+        kind=step.kind,
+        from_state=before,
+        to_state=step.target,
+        actor=actor,
+        note=note,
     )
     _notify_after_commit(proposal=locked, event=event)
     # The caller's instance follows, so a view can show the new state without reloading.
@@ -331,7 +336,7 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
     """The proposer edits a draft or a submitted proposal (not once it is under
     consideration). A draft may also change meeting and Member State. Editing a submitted
     proposal updates its document (title, source, text, and so its references) and logs an
-    event "edited after submission" in the history; nothing is mailed."""
+    event of kind EDITED ("Edited after submission") in the history; nothing is mailed."""
     allowed = {*TEXT_FIELDS, "co_sponsors", "meeting", "member_state"}
     unknown = set(fields) - allowed
     if unknown:
@@ -379,6 +384,7 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
         document = document_update(document=locked.document, **_document_content(proposal=locked))
         ProposalEvent.objects.create(
             proposal=locked,
+            kind=ProposalEventKind.EDITED,
             from_state=locked.state,
             to_state=locked.state,
             actor=actor,

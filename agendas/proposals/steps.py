@@ -5,12 +5,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from agendas.enums import DECIDED, WITHDRAWABLE, ProposalAction, ProposalState
+from agendas.enums import (
+    DECIDED,
+    WITHDRAWABLE,
+    ProposalAction,
+    ProposalEventKind,
+    ProposalState,
+)
 from agendas.exceptions import AlreadyDone, InvalidTransition, TransitionNotAllowed
 from agendas.models import Proposal
 
 S = ProposalState
 A = ProposalAction
+K = ProposalEventKind
 DECISIONS = frozenset({A.INCLUDE, A.REJECT, A.DEFER})
 
 
@@ -19,27 +26,28 @@ class Step:
     sources: frozenset[str]
     target: str
     perm: str
+    kind: str  # the ProposalEvent it logs
     done: str  # the past participle, for sentences: "put under consideration"
 
 
+DECIDE = "agendas.decide_proposal"
 STEPS: dict[str, Step] = {
-    A.SUBMIT: Step(frozenset({S.DRAFT}), S.SUBMITTED, "agendas.submit_proposal", "submitted"),
+    A.SUBMIT: Step(
+        frozenset({S.DRAFT}), S.SUBMITTED, "agendas.submit_proposal", K.SUBMITTED, "submitted"
+    ),
     A.CONSIDER: Step(
         frozenset({S.SUBMITTED}),
         S.UNDER_CONSIDERATION,
         "agendas.consider_proposal",
+        K.CONSIDERED,
         "put under consideration",
     ),
-    A.INCLUDE: Step(
-        frozenset({S.UNDER_CONSIDERATION}), S.INCLUDED, "agendas.decide_proposal", "included"
+    A.INCLUDE: Step(frozenset({S.UNDER_CONSIDERATION}), S.INCLUDED, DECIDE, K.INCLUDED, "included"),
+    A.REJECT: Step(frozenset({S.UNDER_CONSIDERATION}), S.REJECTED, DECIDE, K.REJECTED, "rejected"),
+    A.DEFER: Step(frozenset({S.UNDER_CONSIDERATION}), S.DEFERRED, DECIDE, K.DEFERRED, "deferred"),
+    A.WITHDRAW: Step(
+        WITHDRAWABLE, S.WITHDRAWN, "agendas.withdraw_proposal", K.WITHDRAWN, "withdrawn"
     ),
-    A.REJECT: Step(
-        frozenset({S.UNDER_CONSIDERATION}), S.REJECTED, "agendas.decide_proposal", "rejected"
-    ),
-    A.DEFER: Step(
-        frozenset({S.UNDER_CONSIDERATION}), S.DEFERRED, "agendas.decide_proposal", "deferred"
-    ),
-    A.WITHDRAW: Step(WITHDRAWABLE, S.WITHDRAWN, "agendas.withdraw_proposal", "withdrawn"),
 }
 
 # ------------------------------------------------------------------------------ sentences

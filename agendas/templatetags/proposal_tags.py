@@ -41,18 +41,3 @@ def state_label(state: str) -> str:
         return ProposalState(state).label
     except ValueError:
         return state
-
-
-@register.simple_tag
-def event_sentence(event) -> str:
-    """What one row of the history says: "Submitted", "Put under consideration" ..."""
-    if event.from_state == event.to_state:
-        return "Edited after submission"
-    return {
-        ProposalState.SUBMITTED: "Submitted",
-        ProposalState.UNDER_CONSIDERATION: "Put under consideration",
-        ProposalState.INCLUDED: "Included in the agenda",
-        ProposalState.REJECTED: "Rejected",
-        ProposalState.DEFERRED: "Deferred",
-        ProposalState.WITHDRAWN: "Withdrawn",
-    }.get(event.to_state, ProposalState(event.to_state).label)
