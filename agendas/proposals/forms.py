@@ -7,12 +7,15 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
 
-from agendas.enums import Decision
+from agendas.enums import Decision, ProposalState
 from agendas.models import Proposal
-from agendas.proposals.selectors import delegate_states, upcoming_meetings_for_delegate
+from agendas.proposals.selectors import (
+    delegate_states,
+    represented_state_ids,
+    upcoming_meetings_for_delegate,
+)
 from agendas.proposals.text import TEXT_FIELDS
-from meetings.enums import Role
-from meetings.models import Meeting, Membership, MemberState
+from meetings.models import Meeting, MemberState
 
 
 class MeetingChoiceField(forms.ModelChoiceField):
@@ -77,7 +80,7 @@ class ProposalForm(forms.Form):
     ):
         self.user = user
         self.proposal = proposal
-        submitted = proposal is not None and proposal.state != "draft"
+        submitted = proposal is not None and proposal.state != ProposalState.DRAFT
         if proposal is not None and not kwargs.get("initial"):
             kwargs["initial"] = {
                 "meeting": proposal.meeting_id,
@@ -94,8 +97,11 @@ class ProposalForm(forms.Form):
         self.fields["meeting"].queryset = meetings.distinct()
         if meeting is not None and not self.initial.get("meeting"):
             self.initial["meeting"] = meeting.pk
-        memberships = Membership.objects.filter(user=user, role=Role.DELEGATE)
-        state_ids = set(memberships.values_list("member_state_id", flat=True))
+        self._offer_member_states(proposal=proposal, submitted=submitted)
+        self._build_layout()
+
+    def _offer_member_states(self, *, proposal: Proposal | None, submitted: bool) -> None:
+        state_ids = represented_state_ids(user=self.user)
         if proposal is not None:
             state_ids.add(proposal.member_state_id)
         self.fields["member_state"].queryset = MemberState.objects.filter(pk__in=state_ids)
@@ -112,6 +118,7 @@ class ProposalForm(forms.Form):
                 self.fields[name].disabled = True
                 self.fields[name].help_text = "Fixed once the proposal is submitted."
 
+    def _build_layout(self) -> None:
         sponsors = []
         if self.fields["co_sponsors"].queryset.exists():
             sponsors = [Div(Field("co_sponsors"), css_class="co-sponsors")]

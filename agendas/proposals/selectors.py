@@ -188,6 +188,15 @@ def delegate_states(*, user, meeting: Meeting) -> list[MemberState]:
     ]
 
 
+def represented_state_ids(*, user) -> set[int]:
+    """The Member States ``user`` represents as a delegate, in any body."""
+    return set(
+        Membership.objects.filter(user=user, role=Role.DELEGATE).values_list(
+            "member_state_id", flat=True
+        )
+    )
+
+
 def cited_documents(*, document: Document) -> list[Document]:
     """The registered documents that ``document`` cites, in the order it cites them."""
     references = (

@@ -22,6 +22,7 @@ from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalEventKind, ProposalState
 from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
@@ -58,6 +59,25 @@ def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None) -> None:
 # ------------------------------------------------------------------------------ transition
 
 
+def _check_request(
+    *, proposal: Proposal, action: str, actor, note: str, deferred_to: Meeting | None
+) -> tuple[str, Meeting | None]:
+    """The checks that need no lock: whose step it is, a decision's rationale, a deferral's
+    meeting. Returns the note and the meeting to defer to, as they are to be saved."""
+    if actor is None or not may(actor, STEPS[action].perm, proposal):
+        raise not_allowed(action, proposal)
+    note = (note or "").strip()
+    if action in DECISIONS and not note:
+        raise InvalidProposal(
+            "Give the rationale of the decision: it is sent to the proposer and kept in the "
+            "history."
+        )
+    if action != A.DEFER:
+        return note, None
+    _check_deferral(proposal=proposal, deferred_to=deferred_to)
+    return note, deferred_to
+
+
 @transaction.atomic
 def proposal_transition(
     *,
@@ -80,19 +100,9 @@ def proposal_transition(
     """
     action = ProposalAction(action)
     step = STEPS[action]
-    if actor is None or not may(actor, step.perm, proposal):
-        raise not_allowed(action, proposal)
-    note = (note or "").strip()
-    if action in DECISIONS and not note:
-        raise InvalidProposal(
-            "Give the rationale of the decision: it is sent to the proposer and kept in the "
-            "history."
-        )
-    if action == A.DEFER:
-        _check_deferral(proposal=proposal, deferred_to=deferred_to)
-    else:
-        deferred_to = None
-
+    note, deferred_to = _check_request(
+        proposal=proposal, action=action, actor=actor, note=note, deferred_to=deferred_to
+    )
     # The row lock makes concurrent steps queue here; the state is read again under it.
     locked = (
         Proposal.objects.select_for_update(of=("self",))
@@ -262,7 +272,8 @@ def check_open_for_proposals(*, meeting: Meeting) -> None:
     a meeting, so that it shows this sentence before anything is typed."""
     if not meeting.is_upcoming:
         raise InvalidProposal(
-            f"The {meeting.display_name} is over: choose an upcoming meeting for your proposal."
+            gettext("The %(meeting)s is over: choose an upcoming meeting for your proposal.")
+            % {"meeting": meeting.display_name}
         )
 
 
@@ -270,8 +281,8 @@ def check_editable(*, proposal: Proposal) -> None:
     """Refuses a proposal its proposer can no longer edit (also asked by the edit page)."""
     if proposal.state not in EDITABLE:
         raise InvalidTransition(
-            f"This proposal is {ProposalState(proposal.state).label.lower()}: "
-            "it can no longer be edited."
+            gettext("This proposal is %(state)s: it can no longer be edited.")
+            % {"state": ProposalState(proposal.state).label.lower()}
         )
 
 
