@@ -25,11 +25,18 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalEventKind, ProposalState
-from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
+from agendas.exceptions import InvalidProposal, InvalidTransition
 from agendas.models import AgendaItem, Proposal, ProposalEvent
 from agendas.proposals.rules import may
 from agendas.proposals.selectors import cited_documents, delegate_states
-from agendas.proposals.steps import DECISIONS, STEPS, not_allowed, refusal
+from agendas.proposals.steps import (
+    DECISIONS,
+    STEPS,
+    edit_not_allowed,
+    not_allowed,
+    propose_not_allowed,
+    refusal,
+)
 from agendas.proposals.text import (
     SECTIONS,
     TEXT_FIELDS,
@@ -290,9 +297,7 @@ def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) ->
     check_open_for_proposals(meeting=meeting)
     states = delegate_states(user=proposer, meeting=meeting)
     if not states:
-        raise TransitionNotAllowed(
-            f"Only delegates of {meeting.body.acronym} can propose agenda items for its meetings."
-        )
+        raise propose_not_allowed(meeting)
     if member_state.pk not in {s.pk for s in states}:
         raise InvalidProposal(
             f"You are not a delegate of {member_state.name} in {meeting.body.acronym}: propose "
@@ -353,7 +358,7 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
     if unknown:
         raise TypeError(f"proposal_update() got unexpected fields: {sorted(unknown)}")
     if not may(actor, "agendas.change_proposal", proposal):
-        raise TransitionNotAllowed("Only the delegate who wrote this proposal can edit it.")
+        raise edit_not_allowed(proposal)
     locked = (
         Proposal.objects.select_for_update(of=("self",))
         .select_related("meeting__body", "member_state", "document")

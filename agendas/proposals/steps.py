@@ -80,6 +80,16 @@ def not_allowed(action: str, proposal: Proposal) -> TransitionNotAllowed:
     )
 
 
+def edit_not_allowed(proposal: Proposal) -> TransitionNotAllowed:
+    return TransitionNotAllowed("Only the delegate who wrote this proposal can edit it.")
+
+
+def propose_not_allowed(meeting) -> TransitionNotAllowed:
+    return TransitionNotAllowed(
+        f"Only delegates of {meeting.body.acronym} can propose agenda items for its meetings."
+    )
+
+
 def refusal(action: str, proposal: Proposal) -> InvalidTransition:
     """The sentence for a step the proposal's current state does not allow."""
     state = proposal.state

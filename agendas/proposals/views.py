@@ -9,6 +9,8 @@ show a form first (edit, withdraw, decide) ask the same rules before showing it.
 
 from __future__ import annotations
 
+from functools import partial
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
@@ -52,6 +54,16 @@ def _require_step(request, perm: str, proposal, message: str) -> None:
     _login_required(request)
     if not rules.may(request.user, perm, proposal):
         raise PermissionDenied(message)
+
+
+def _proposal_for_form(request, pk: int, *, perm: str, refusal):
+    """The proposal of a page that shows a form first (edit, withdraw, decide): "not found"
+    for who may not see it, 403 with the sentence ``refusal(proposal)`` for who may see it
+    but not take the step."""
+    proposal = selectors.proposal_get(pk=pk)
+    _may_see(request, proposal)
+    _require_step(request, perm, proposal, str(refusal(proposal)))
+    return proposal
 
 
 def _posted(request):
@@ -215,12 +227,7 @@ def proposal_start(request):
 def proposal_create(request, body: str, number: int):
     """A new proposal for this meeting (the meeting page's "Propose an agenda item")."""
     meeting = meeting_get(body_slug=body, number=number)
-    _require_step(
-        request,
-        "agendas.add_proposal",
-        meeting,
-        f"Only delegates of {meeting.body.acronym} can propose agenda items for its meetings.",
-    )
+    _require_step(request, "agendas.add_proposal", meeting, str(steps.propose_not_allowed(meeting)))
     try:
         services.check_open_for_proposals(meeting=meeting)
     except AgendasError as exc:
@@ -268,13 +275,8 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
 
 @require_http_methods(["GET", "POST"])
 def proposal_edit(request, pk: int):
-    proposal = selectors.proposal_get(pk=pk)
-    _may_see(request, proposal)
-    _require_step(
-        request,
-        "agendas.change_proposal",
-        proposal,
-        "Only the delegate who wrote this proposal can edit it.",
+    proposal = _proposal_for_form(
+        request, pk, perm="agendas.change_proposal", refusal=steps.edit_not_allowed
     )
     try:
         services.check_editable(proposal=proposal)
@@ -350,13 +352,11 @@ def proposal_consider(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def proposal_withdraw(request, pk: int):
-    proposal = selectors.proposal_get(pk=pk)
-    _may_see(request, proposal)
-    _require_step(
+    proposal = _proposal_for_form(
         request,
-        "agendas.withdraw_proposal",
-        proposal,
-        str(steps.not_allowed(A.WITHDRAW, proposal)),
+        pk,
+        perm="agendas.withdraw_proposal",
+        refusal=partial(steps.not_allowed, A.WITHDRAW),
     )
     form = WithdrawForm(_posted(request))
     if request.method == "POST" and form.is_valid():
@@ -369,13 +369,11 @@ def proposal_withdraw(request, pk: int):
 
 @require_http_methods(["GET", "POST"])
 def proposal_decide(request, pk: int):
-    proposal = selectors.proposal_get(pk=pk)
-    _may_see(request, proposal)
-    _require_step(
+    proposal = _proposal_for_form(
         request,
-        "agendas.decide_proposal",
-        proposal,
-        str(steps.not_allowed(A.INCLUDE, proposal)),
+        pk,
+        perm="agendas.decide_proposal",
+        refusal=partial(steps.not_allowed, A.INCLUDE),
     )
     form = DecisionForm(_posted(request), proposal=proposal)
     if request.method == "POST" and form.is_valid():
