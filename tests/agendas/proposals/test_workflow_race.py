@@ -3,8 +3,9 @@ recorded, with one event and at most one agenda item; the other person is refuse
 
 Runs on PostgreSQL (row lock: SELECT ... FOR UPDATE) and on SQLite (the write lock that
 ``transaction_mode=IMMEDIATE`` takes when the transaction begins) alike. The winner is slowed
-down inside its transaction so the loser really arrives while the lock is held: the test
-checks that the loser waited for it.
+down inside its transaction so the loser most likely arrives while the lock is held; the
+test checks the outcome (one step, one event, the loser's sentence), not how long anyone
+waited.
 """
 
 from __future__ import annotations
@@ -30,16 +31,15 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 def _race(steps, people, proposal_pk):
     """Run each (action, role) in its own thread, released together; returns
-    {role: (outcome, seconds)} where outcome is the new state or the refusal."""
+    {role: outcome} where outcome is the new state or the refusal."""
     barrier = threading.Barrier(len(steps))
-    outcome: dict[str, tuple[object, float]] = {}
+    outcome: dict[str, object] = {}
 
     def run(action, role):
         try:
             # Each person loaded the page before anyone clicked.
             proposal = Proposal.objects.select_related("meeting__body").get(pk=proposal_pk)
             barrier.wait()
-            started = time.monotonic()
             try:
                 done = proposal_transition(
                     proposal=proposal,
@@ -47,9 +47,9 @@ def _race(steps, people, proposal_pk):
                     actor=people[role],
                     note=f"{role} says {action}.",
                 )
-                outcome[role] = (done.state, time.monotonic() - started)
+                outcome[role] = done.state
             except ProposalError as exc:
-                outcome[role] = (exc, time.monotonic() - started)
+                outcome[role] = exc
         finally:
             connection.close()
 
@@ -96,14 +96,13 @@ def test_two_steps_at_once_leave_exactly_one(steps, people, meeting, slow_writes
 
     outcome = _race(steps, people, proposal.pk)
 
-    winners = {role: state for role, (state, _) in outcome.items() if isinstance(state, str)}
-    losers = {role: exc for role, (exc, _) in outcome.items() if not isinstance(exc, str)}
+    winners = {role: state for role, state in outcome.items() if isinstance(state, str)}
+    losers = {role: exc for role, exc in outcome.items() if not isinstance(exc, str)}
     assert len(winners) == 1, outcome
     assert len(losers) == 1, outcome
     [(winner, final_state)] = winners.items()
     [(loser, refusal)] = losers.items()
-    # The loser was held by the winner's lock, then read the new state under it.
-    assert outcome[loser][1] >= HOLD * 0.8, outcome
+    # The loser read the new state under the lock: its refusal names what the winner did.
     loser_action = {role: action for action, role in steps}[loser]
     assert str(refusal) == REFUSAL[(final_state, loser_action)]
 
@@ -112,6 +111,7 @@ def test_two_steps_at_once_leave_exactly_one(steps, people, meeting, slow_writes
     events = list(ProposalEvent.objects.filter(proposal=proposal))
     assert len(events) == events_before + 1
     assert (events[-1].to_state, events[-1].actor) == (final_state, people[winner])
+    assert events[-1].kind == final_state  # included, rejected, withdrawn: kind and state agree
     items = AgendaItem.objects.filter(proposal=proposal).count()
     assert items == (1 if final_state == S.INCLUDED else 0)
     assert AgendaItem.objects.count() == items
