@@ -30,12 +30,16 @@ __all__ = [
     "FORMER_PREFIXES",
     "KNOWN_PREFIXES",
     "KNOWN_SERIES",
+    "SPACE",
+    "SUFFIX_PATTERN",
+    "SYMBOL_AT_RE",
     "SYMBOL_RE",
     "ParsedSymbol",
     "fold",
     "normalize_symbol",
     "parse_symbol",
     "parsed_from_match",
+    "suffix_parts",
 ]
 
 # Body prefixes in their registered case, matched case-insensitively. Former prefixes stay
@@ -75,7 +79,9 @@ _DASHES = "\u2010\u2011\u2012\u2013\u2014\u2212\ufe63\uff0d"
 # Cyrillic (and Greek) capitals that look like Latin ones, typed by mistake in symbols.
 _LOOKALIKES = "АВСЕНІКМОРТХЅЈасеорхѕіΑΒΕΗΙΚΜΝΟΡΤΧ"
 _LATIN = "ABCEHIKMOPTXSJaceopxsiABEHIKMNOPTX"
-_FOLD = str.maketrans({**dict.fromkeys(_DASHES, "-"), **dict(zip(_LOOKALIKES, _LATIN))})
+_FOLD = str.maketrans(
+    {**dict.fromkeys(_DASHES, "-"), **dict(zip(_LOOKALIKES, _LATIN, strict=True))}
+)
 
 
 def fold(text: str) -> str:
@@ -84,16 +90,21 @@ def fold(text: str) -> str:
 
 
 # Spaces tolerated inside a symbol: no-break spaces, and the "?" a copy left for one.
-_SP = "[ \\t\u00a0\u2007\u2009\u200a\u200b\u202f?]"
+SPACE = _SP = "[ \\t\u00a0\u2007\u2009\u200a\u200b\u202f?]"
 _KNOWN_RE = "|".join(
     re.escape(p).replace(r"\-", "-") for p in sorted(KNOWN_PREFIXES, key=len, reverse=True)
 )
 _KNOWN_BY_FOLD = {p.casefold(): p for p in KNOWN_PREFIXES}
-_GENERIC_RE = r"[A-Z][A-Z][A-Za-z]*(?:-[A-Za-z&]+)*"
+# Any other prefix: two capitals first (keeps words such as "Annex-1/2" out), and not one of
+# the standards and diseases that are written the same way (COVID-19/2020, ISO-9/2).
+_GENERIC_RE = (
+    r"(?!(?:COVID|ISO|IEC|IEEE|SARS|MERS|ITU|IMT|ETSI|RFC|LTE|GSM|UTC|GMT)\b)"
+    r"[A-Z][A-Z][A-Za-z]*(?:-[A-Za-z&]+)*"
+)
 _SERIES_RE = "(?i:INF|ADM|DL|DT|TD|EP)|R|C|[A-Z]{2,5}"
 _ALONE_RE = "|".join(_SERIES_ALONE)
 
-_SUFFIX_ONE = rf"""(?:
+SUFFIX_PATTERN = _SUFFIX_ONE = rf"""(?:
     {_SP}*\({_SP}*(?i:rev|add|corr)[a-z]*{_SP}*\.?{_SP}*(?:[0-9]{{1,2}}|[A-Z]){_SP}*\)
   | {_SP}*(?:\+{_SP}*)?(?i:rev|add|corr)\.{_SP}*(?:[0-9]{{1,2}}|[A-Z])(?![0-9A-Za-z])
   | {_SP}+(?:Rev|REV){_SP}+[0-9]{{1,2}}(?![0-9A-Za-z.])
@@ -135,7 +146,8 @@ _CORE = rf"""
     {_END}
 )
 """
-_CORE_RE = re.compile(_CORE, re.VERBOSE)
+#: A symbol exactly where the match starts (no look-behind): "-E/CN.16/2018/4" of a joint symbol.
+SYMBOL_AT_RE = re.compile(_CORE, re.VERBOSE)
 #: Finds symbols in (folded) text. The look-ahead on the first letter only speeds the scan.
 SYMBOL_RE = re.compile(rf"(?=[A-Za-z])(?<![A-Za-z_&/.@#-]){_CORE}", re.VERBOSE)
 _FULL_RE = re.compile(rf"\s*{_CORE}\s*", re.VERBOSE)
@@ -215,7 +227,7 @@ class ParsedSymbol:
         return self.key
 
 
-def _suffix_parts(raw: str) -> tuple[tuple[str, str], ...]:
+def suffix_parts(raw: str) -> tuple[tuple[str, str], ...]:
     return tuple(
         (_KIND[kind.lower()], str(int(num)) if num.isdigit() else num.upper())
         for kind, num in _SUFFIX_PART_RE.findall(raw)
@@ -232,7 +244,7 @@ def _un(m: re.Match[str]) -> ParsedSymbol | None:
         return None  # "A/72" is not a symbol, "S/PV.8123" is
     if comps[0] == "RES" and len(comps) < 3 and organ != "S":
         return None
-    suffixes = _suffix_parts(m.group("unsfx") or "")
+    suffixes = suffix_parts(m.group("unsfx") or "")
     last_sfx = suffixes[-1] if suffixes else (None, None)
     number = int(re.sub(r"\D", "", last)[-6:] or 0)
     return ParsedSymbol(
@@ -245,7 +257,7 @@ def parsed_from_match(m: re.Match[str]) -> ParsedSymbol | None:
     if m.group("un"):
         return _un(m)
     sfx = (m.group("sfx1") or "") + (m.group("sfx2") or "")
-    suffixes = _suffix_parts(sfx)
+    suffixes = suffix_parts(sfx)
     last = suffixes[-1] if suffixes else (None, None)
     series = (m.group("series") or "").upper()
     if m.group("cmeeting"):
