@@ -78,7 +78,8 @@ _DASH_TABLE = str.maketrans(dict.fromkeys(_DASHES, "-"))
 _S = r"[^\S\r\n]"
 _G = rf"{_S}*(?:\r?\n{_S}*)?"  # optional whitespace, at most one line break
 _G1 = rf"(?:{_S}+(?:\r?\n{_S}*)?|\r?\n{_S}*)"
-_NUM_END = r"(?![0-9A-Za-z/]|\.[0-9])"
+# A number ends at a non-word, or where PDF copy-paste glued "and" to the next one (71and84).
+_NUM_END = r"(?:(?![0-9A-Za-z/]|\.[0-9])|(?=(?:and|et|y)\s?[0-9]))"
 
 # Issuers written before the keyword.
 _ISSUERS = (

@@ -74,16 +74,26 @@ class Citation:
 
 _SP = SPACE
 _AND = r"(?:and|et|y|и)"
-_RANGE = r"(?:to|through|à|a|al|по|до)"
-# After a bare number of a list: the list goes on or the sentence does; never a word
+# "по"/"до" also as folded (their "о" is a look-alike of the Latin one).
+_RANGE = r"(?:to|through|à|a|al|по|до|пo|дo)"
+# After a bare number of a list: never a counted noun, a month, a unit or an amount
 # ("C24/7, 8 December", "C24/7 and 3 other documents" are not lists of documents).
-_BARE_END = rf"(?=\s*(?:[,;.:)\]]|(?:{_AND}|{_RANGE}|or|ou|o)\b|$)|\s*\()(?![.,][0-9])"
+_COUNTED = (
+    r"other|more|further|new|documents?|contributions?|items?|pages?|paragraphs?|members?|"
+    r"Member|States?|countries|delegations?|days?|weeks?|months?|years?|hours?|minutes?|"
+    r"per|percent|million|billion|thousand|CHF|USD|am|pm|h|"
+    r"January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre"
+)
+_BARE_END = rf"(?![0-9A-Za-z/%°]|[.,:][0-9])(?!{_SP}*(?:(?i:{_COUNTED})\b|[%°:$€£]))"
 _CONT_RE = re.compile(
     rf"""(?:
         {_SP}*[,;]{_SP}*(?:{_AND}{_SP}+)?
       | {_SP}+{_AND}{_SP}+
       | {_SP}*&{_SP}*
-      | {_SP}+(?P<range>{_RANGE}){_SP}+
+      | {_SP}+(?P<range>{_RANGE}|-){_SP}+
       | (?P<dash>-)
     )
     (?P<span>
