@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 
 from documents.enums import Access, DocumentType, Language, SuffixKind
 from documents.models import Document, DocumentListing, Reference
-from documents.references import normalize_symbol
+from documents.symbols import normalize_symbol
 from meetings.enums import Role
 from meetings.models import Meeting
 from meetings.rules import roles_by_body

@@ -14,7 +14,8 @@ from django.utils import timezone
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
 from documents.exceptions import InvalidDocument, StaleDocument
 from documents.models import Document, DocumentListing, Instrument, Reference, SymbolCounter
-from documents.references import extract_references, normalize_symbol
+from documents.references import extract_references
+from documents.symbols import normalize_symbol
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
 from meetings.models import Meeting, MemberState
 

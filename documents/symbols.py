@@ -116,7 +116,7 @@ _LANG = r"-(?P<lang>[EFSACR])(?![0-9A-Za-z])"
 # (PDF copy-paste glues "C24/12C24/13").
 _END = rf"(?:(?![0-9A-Za-z_/]|[.,][0-9])|(?=C[0-9]{{2}}|(?i:{_KNOWN_RE})))"
 
-_UN_COMP = r"(?:[A-Za-z]{1,6}(?:\.[0-9]{1,5})?|[0-9]{1,5})"
+_UN_COMP = r"(?!(?i:add|rev|corr)\.)(?:[A-Za-z]{1,6}(?:\.[0-9]{1,5})?|[0-9]{1,5})"
 _CORE = rf"""
 (?:
     (?P<un>(?:A|E|S|ST|a|e|s)(?:{_SP}*/{_SP}*{_UN_COMP}){{1,6}})

@@ -34,7 +34,7 @@ from documents.forms import (
 )
 from documents.linking import CitationLink, link_citations
 from documents.models import Document
-from documents.references import normalize_symbol
+from documents.symbols import normalize_symbol
 from documents.rendering import prepare_text
 from meetings.models import Meeting
 from meetings.permissions import LoginRequired, require_perm
