@@ -34,8 +34,8 @@ from documents.forms import (
 )
 from documents.linking import CitationLink, link_citations
 from documents.models import Document
-from documents.symbols import normalize_symbol
 from documents.rendering import prepare_text
+from documents.symbols import normalize_symbol
 from meetings.models import Meeting
 from meetings.permissions import LoginRequired, require_perm
 from meetings.rules import is_staff_of_any_body
