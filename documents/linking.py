@@ -58,7 +58,8 @@ class _Linker(HTMLParser):
         position = 0
         for citation in extract_references(data):
             link = self.resolve(citation.key, citation.kind)
-            if link is None:
+            # the documents inside a range share the span of "to": link it once
+            if link is None or citation.start < position:
                 continue
             self.out.append(escape(data[position : citation.start], quote=False))
             shown = escape(citation.text, quote=False)

@@ -13,12 +13,13 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
 
 from documents.enums import Access, DocumentType, Language, SuffixKind
 from documents.models import Document, DocumentListing, Reference
-from documents.symbols import normalize_symbol
+from documents.symbols import FORMER_PREFIXES, normalize_symbol, parse_symbol, same_series_keys
 from meetings.enums import Role
-from meetings.models import Meeting
+from meetings.models import Body, Meeting
 from meetings.rules import roles_by_body
 
 
@@ -318,7 +319,19 @@ def symbol_lookup(*, user, value: str) -> tuple[str | None, Document | None]:
     symbol = normalize_symbol(value or "")
     if symbol is None:
         return None, None
-    return symbol, visible_documents(user).filter(symbol=symbol).first()
+    keys = same_series_keys(symbol, former_prefixes())
+    found = {d.symbol: d for d in visible_documents(user).filter(symbol__in=keys)}
+    # the symbol as typed first, then the same document under the body's other names
+    return symbol, next((found[key] for key in keys if key in found), None)
+
+
+def former_prefixes() -> dict[str, str]:
+    """Former symbol prefix -> the body's present prefix: the bodies' own record over the
+    grammar's list of renamed groups."""
+    mapping = dict(FORMER_PREFIXES)
+    for body in Body.objects.exclude(former_prefixes="").only("symbol_prefix", "former_prefixes"):
+        mapping.update(dict.fromkeys(body.all_prefixes[1:], body.symbol_prefix))
+    return mapping
 
 
 _SYMBOLISH = re.compile(r"^\S*\d\S*/\S*$|^\S+/\S*\d\S*$")
@@ -360,6 +373,36 @@ class CitedItem:
     @property
     def resolved(self) -> bool:
         return self.document is not None or self.instrument is not None
+
+    @property
+    def name(self) -> str:
+        """The canonical name of a cited resolution, decision or UN document ("" for other
+        documents, which show their symbol and title)."""
+        return citation_name(self.key, self.kind)
+
+    @property
+    def un_url(self) -> str:
+        """Where the United Nations publish a UN symbol ("" for anything else)."""
+        parsed = parse_symbol(self.key) if "/" in self.key else None
+        return f"https://undocs.org/{self.key}" if parsed and parsed.system == "un" else ""
+
+
+_UN_RESOLUTIONS = {
+    "A": "United Nations General Assembly resolution %(number)s",
+    "E": "ECOSOC resolution %(number)s",
+    "S": "Security Council resolution %(number)s",
+}
+
+
+def citation_name(key: str, kind: str) -> str:
+    """The canonical name of the instrument or UN document ``key`` ("" for ITU documents)."""
+    parsed = parse_symbol(key) if "/" in key else None
+    if parsed is None or parsed.system != "un":
+        return key if kind != "document" else ""
+    parts = parsed.series.split("/")
+    if parts[0] == "RES" and parsed.prefix in _UN_RESOLUTIONS and not parsed.suffixes:
+        return _(_UN_RESOLUTIONS[parsed.prefix]) % {"number": "/".join(parts[1:])}
+    return _("United Nations document %(symbol)s") % {"symbol": key}
 
 
 def document_cites(*, user, document: Document) -> list[CitedItem]:

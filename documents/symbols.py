@@ -39,6 +39,7 @@ __all__ = [
     "normalize_symbol",
     "parse_symbol",
     "parsed_from_match",
+    "same_series_keys",
     "suffix_parts",
 ]
 
@@ -284,6 +285,35 @@ def parsed_from_match(m: re.Match[str]) -> ParsedSymbol | None:
         language=m.group("lang") or "",
         with_base="+" in sfx and len(suffixes) == 1,
     )
+
+
+def same_series_keys(key: str, former: dict[str, str] | None = None) -> list[str]:
+    """``key`` written with every prefix of its body (the present one and the former ones,
+    from ``former``: former prefix -> present prefix), ``key`` first. A renamed group is one
+    series, so a citation of CWG-WSIS-30/12 finds the document registered under either name."""
+    parsed = parse_symbol(key)
+    if parsed is None:
+        return [key]
+    if parsed.system != "body":
+        return [parsed.key]
+    former = FORMER_PREFIXES if former is None else former
+    present = former.get(parsed.prefix, parsed.prefix)
+    prefixes = [present, *(old for old, new in former.items() if new == present)]
+    keys = [parsed.key]
+    for prefix in prefixes:
+        other = ParsedSymbol(
+            "body",
+            prefix,
+            parsed.meeting,
+            parsed.series,
+            parsed.number,
+            parsed.suffix_kind,
+            parsed.suffix_number,
+            parsed.suffixes,
+        ).key
+        if other not in keys:
+            keys.append(other)
+    return keys
 
 
 def parse_symbol(text: str) -> ParsedSymbol | None:

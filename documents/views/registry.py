@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from documents import selectors, services
@@ -201,6 +202,9 @@ def _document_view(view):
 
 
 def _citation_links(cites: list[selectors.CitedItem]) -> dict[str, CitationLink]:
+    """How each citation in the text is shown: a link to the registered document or the
+    recorded instrument, a UN symbol linked to the UN's own copy, and anything else marked,
+    with the instrument's canonical name as its title."""
     links: dict[str, CitationLink] = {}
     for item in cites:
         if item.document is not None:
@@ -210,13 +214,16 @@ def _citation_links(cites: list[selectors.CitedItem]) -> dict[str, CitationLink]
         elif item.instrument is not None:
             links[item.key] = CitationLink(
                 url=item.instrument.url,
-                title=item.instrument.title or item.key,
+                title=item.instrument.title or item.name or item.key,
                 css_class="citation citation-instrument",
             )
-        else:
+        elif item.un_url:
             links[item.key] = CitationLink(
-                title="Not in the registry", css_class="citation citation-unresolved"
+                url=item.un_url, title=item.name, css_class="citation citation-instrument"
             )
+        else:
+            title = item.name or gettext("Not in the registry")
+            links[item.key] = CitationLink(title=title, css_class="citation citation-unresolved")
     return links
 
 

@@ -71,7 +71,8 @@ def test_language_suffix_is_kept_in_the_parse_but_not_in_the_key():
 
 def test_plus_addendum_names_the_base_too():
     parsed = parse_symbol("C19/35 + Add.1")
-    assert parsed.with_base and parsed.base().key == "C19/35"
+    assert parsed.with_base
+    assert parsed.base().key == "C19/35"
 
 
 def test_renamed_groups_keep_their_former_prefixes():
