@@ -126,7 +126,8 @@ _DEC_PL = r"Decisions|DECISIONS|Décisions|Decisiones|Решения|Решен�
 _AR_RES = r"(?:[وبل]?ال|[وبل])?قرار(?:ين|ان)?"
 _AR_DEC = r"(?:[وبل]?ال|[وبل])?مقرر(?:ين|ان)?"
 _INSTRUMENT_RE = re.compile(
-    rf"""(?<![\w&/.@{_DASHES}-])
+    # The look-ahead on the first letters of issuers and keywords only speeds the scan.
+    rf"""(?=[PCWRUGIESDrdРррe理全世ابلوقم])(?<![\w&/.@{_DASHES}-])
     (?:(?P<issuer>{"|".join(f"(?P<iss_{i}>{pat})" for i, (_, pat) in enumerate(_ISSUERS))})
        {_S}*)?
     (?P<kw>
@@ -167,9 +168,11 @@ _EDITION_RE = re.compile(
     )(?![0-9])\s*[)）]""",
     re.VERBOSE,
 )
+_ZH_ISSUER_RE = re.compile(
+    rf"""(?:{"|".join(f"(?P<iss_{i}>{p})" for i, (_, p) in enumerate(_ISSUERS))})\Z"""
+)
 _ZH_RE = re.compile(
-    rf"""(?:(?P<issuer>{"|".join(f"(?P<iss_{i}>{p})" for i, (_, p) in enumerate(_ISSUERS))}))?
-    第\s*(?P<nums>[0-9]{{1,4}}(?:\s*[、,，和及]\s*[0-9]{{1,4}})*)\s*号\s*(?P<kw>决议|决定)""",
+    r"""第\s*(?P<nums>[0-9]{1,4}(?:\s*[、,，和及]\s*[0-9]{1,4})*)\s*号\s*(?P<kw>决议|决定)""",
     re.VERBOSE,
 )
 # Abbreviated Council instruments in minutes: "R 1390", "R1335", "D 570".
@@ -322,7 +325,12 @@ def _chinese(text: str) -> list[Found]:
     out = []
     for m in _ZH_RE.finditer(text):
         kind = "resolution" if m.group("kw") == "决议" else "decision"
-        issuer = _issuer_of(m)
+        # the issuer written before "第", found by looking back only there
+        before = _ZH_ISSUER_RE.search(text, max(0, m.start() - 12), m.start())
+        issuer = None
+        if before is not None:
+            issuer = next(n for i, (n, _) in enumerate(_ISSUERS) if before.group(f"iss_{i}"))
+        start0 = before.start() if before is not None else m.start()
         end = m.end()
         edition = None
         if (ed := _EDITION_RE.match(text, end)) is not None:
@@ -333,7 +341,7 @@ def _chinese(text: str) -> list[Found]:
         base = m.start("nums")
         for i, number in enumerate(numbers):
             # one span per number: the first from the issuer, the last through the keyword
-            start = m.start() if i == 0 else base + number.start()
+            start = start0 if i == 0 else base + number.start()
             stop = end if i == len(numbers) - 1 else base + number.end()
             key = _key(kind, issuer, number.group(), edition)
             out.append(Found(kind, start, stop, key, issuer))

@@ -107,7 +107,7 @@ _MAX_RANGE = 50
 
 _KNOWN = "|".join(re.escape(p) for p in sorted(KNOWN_PREFIXES, key=len, reverse=True))
 _CONTRIB_RE = re.compile(
-    rf"""(?i:contributions?|documents?)(?:{_SP}+(?i:nos?\.?|numbers?))?{_SP}+
+    rf"""(?=[cCdD])(?i:contributions?|documents?)(?:{_SP}+(?i:nos?\.?|numbers?))?{_SP}+
     (?P<nums>[0-9]{{1,3}}(?:{_SP}*(?:,|and|&){_SP}*(?:and{_SP}+)?[0-9]{{1,3}}){{0,30}})
     {_SP}+(?i:of|from|to|submitted{_SP}+to){_SP}+(?:the{_SP}+)?
     (?P<group>(?i:{_KNOWN}))(?:-?(?P<meeting>[0-9]{{1,3}}))?(?![\w/&-])""",

@@ -150,7 +150,7 @@ _CORE = rf"""
 #: A symbol exactly where the match starts (no look-behind): "-E/CN.16/2018/4" of a joint symbol.
 SYMBOL_AT_RE = re.compile(_CORE, re.VERBOSE)
 #: Finds symbols in (folded) text. The look-ahead on the first letter only speeds the scan.
-SYMBOL_RE = re.compile(rf"(?=[A-Za-z])(?<![A-Za-z_&/.@#-]){_CORE}", re.VERBOSE)
+SYMBOL_RE = re.compile(rf"(?=[A-Zaceswtrdi])(?<![A-Za-z_&/.@#-]){_CORE}", re.VERBOSE)
 _FULL_RE = re.compile(rf"\s*{_CORE}\s*", re.VERBOSE)
 _SUFFIX_PART_RE = re.compile(r"(?i)(rev|add|corr|r(?=[0-9]))[a-z]*\W*?([0-9]+|[A-Z](?![a-z]))")
 _KIND = {"rev": "Rev", "add": "Add", "corr": "Corr", "r": "Rev"}
