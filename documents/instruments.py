@@ -47,7 +47,7 @@ _CITY_SPELLING = {
         "Antalya": ("Antalya", "Анталья", "أنطاليا", "安塔利亚"),
         "Bucharest": ("Bucharest", "Bucarest", "Bucarest", "Бухарест", "بوخارست", "布加勒斯特"),
         "Buenos Aires": ("Buenos Aires", "Буэнос-Айрес", "بوينس آيرس", "布宜诺斯艾利斯"),
-        "Busan": ("Busan", "Pusan", "Пусан", "بوسان", "釜山"),
+        "Busan": ("Busan", "Busán", "Pusan", "Пусан", "بوسان", "釜山"),
         "Doha": ("Doha", "Доха", "الدوحة", "多哈"),
         "Dubai": ("Dubai", "Dubaï", "Dubái", "Дубай", "دبي", "迪拜"),
         "Florianópolis": ("Florianópolis", "Florianopolis", "Флорианополис"),
@@ -55,17 +55,25 @@ _CITY_SPELLING = {
         "Guadalajara": ("Guadalajara", "Гвадалахара", "غوادالاخارا", "瓜达拉哈拉"),
         "Hammamet": ("Hammamet", "Хаммамет", "الحمامات", "哈马马特"),
         "Helsinki": ("Helsinki", "Хельсинки"),
-        "Hyderabad": ("Hyderabad", "Хайдарабад", "حيدر آباد", "海得拉巴"),
+        "Hyderabad": ("Hyderabad", "Haiderabad", "Хайдарабад", "حيدر آباد", "海得拉巴"),
         "Istanbul": ("Istanbul", "Estambul", "Стамбул", "إسطنبول", "伊斯坦布尔"),
         "Johannesburg": ("Johannesburg", "Johannesburgo", "Йоханнесбург", "جوهانسبرغ"),
         "Kigali": ("Kigali", "Кигали", "كيغالي", "基加利"),
-        "Kyoto": ("Kyoto", "Киото", "كيوتو", "京都"),
+        "Kyoto": ("Kyoto", "Kioto", "Киото", "كيوتو", "京都"),
         "Marrakesh": ("Marrakesh", "Marrakech", "Marrakech", "Марракеш", "مراكش", "马拉喀什"),
         "Minneapolis": ("Minneapolis", "Миннеаполис", "مينيابوليس", "明尼阿波利斯"),
         "Nairobi": ("Nairobi", "Найроби", "نيروبي", "内罗毕"),
         "New Delhi": ("New Delhi", "Nueva Delhi", "Нью-Дели", "نيودلهي", "新德里"),
         "Nice": ("Nice", "Niza", "Ницца", "نيس", "尼斯"),
-        "Sharm el-Sheikh": ("Sharm el-Sheikh", "Sharm El-Sheikh", "Sharm el Sheikh", "شرم الشيخ"),
+        "Sharm el-Sheikh": (
+            "Sharm el-Sheikh",
+            "Sharm El-Sheikh",
+            "Sharm el Sheikh",
+            "Charm el-Cheikh",
+            "Sharm el-Sheij",
+            "Шарм-эль-Шейх",
+            "شرم الشيخ",
+        ),
         "Valletta": ("Valletta", "La Valette", "La Valeta", "Валлетта"),
     }.items()
     for name in names
@@ -137,7 +145,7 @@ _INSTRUMENT_RE = re.compile(
       | (?P<dec>{_DEC_WORDS}|{_AR_DEC})
       | (?P<lres>resolutions?|résolutions?|resoluci(?:ón|ones)|резолюци(?:я|и|ю|ей|й|ях))
       | (?P<ldec>decisions?|décisions?|decisi(?:ón|ones)|решени(?:е|я|ю|и|ем))
-    )(?!\w)""",
+    )(?![^\W\d_])""",
     re.VERBOSE,
 )
 _NUM = r"[0-9]{1,4}(?:/[0-9]{1,4})?"
@@ -290,6 +298,7 @@ def _one(text: str, m: re.Match[str]) -> list[Found]:
     )
     lower = bool(m.group("lres") or m.group("ldec"))
     issuer = _issuer_of(m)
+
     items = _items(text, m, first, plural)
     editions: list[re.Match[str] | None] = [None] * len(items)
     carry = None
@@ -317,6 +326,7 @@ def _one(text: str, m: re.Match[str]) -> list[Found]:
             item_issuer = item_issuer or inferred
         elif after is not None and after[1] and item_issuer == after[0]:
             edition = after[1]
+
         out.append(Found(kind, start, end, _key(kind, item_issuer, number, edition), item_issuer))
     return out
 

@@ -107,7 +107,7 @@ _ALONE_RE = "|".join(_SERIES_ALONE)
 
 SUFFIX_PATTERN = _SUFFIX_ONE = rf"""(?:
     {_SP}*\({_SP}*(?i:rev|add|corr)[a-z]*{_SP}*\.?{_SP}*(?:[0-9]{{1,2}}|[A-Z]){_SP}*\)
-  | {_SP}*(?:\+{_SP}*)?(?i:rev|add|corr)\.{_SP}*(?:[0-9]{{1,2}}|[A-Z])(?![0-9A-Za-z])
+  | {_SP}*(?:[+-]{_SP}*)?(?i:rev|add|corr)\.{_SP}*(?:[0-9]{{1,2}}|[A-Z])(?![0-9A-Za-z])
   | {_SP}+(?:Rev|REV){_SP}+[0-9]{{1,2}}(?![0-9A-Za-z.])
   | {_SP}+(?i:revision|addendum|corrigendum){_SP}+(?:[0-9]{{1,2}}|[A-Z])(?![0-9A-Za-z])
   | R[0-9]{{1,2}}(?![0-9A-Za-z])

@@ -59,6 +59,7 @@ SYMBOLS = [
         [doc("C23/17"), doc("C23/17"), doc("C23/17")],
     ),
     ("TDAG-10/003 and RAG-05/012", [doc("TDAG-10/3"), doc("RAG-05/12")]),
+    ("C25/INF/3 - Rev.1 and C25/1-Rev.2", [doc("C25/INF/3(Rev.1)"), doc("C25/1(Rev.2)")]),
     ("c23/4 in lower case", [doc("C23/4")]),
     (f"C23{NBSP}/{NBSP}6 and C23/7?(Rev.2)", [doc("C23/6"), doc("C23/7(Rev.2)")]),
     ("Cyrillic \u042123/5 and \u0421WG-Internet-3/1", [doc("C23/5"), doc("CWG-Internet-3/1")]),
@@ -163,6 +164,16 @@ INSTRUMENTS = [
     ("WTSA Resolution 69 (Rev. Geneva, 2022)", [res("WTSA Resolution 69 (Rev. Geneva, 2022)")]),
     ("Resolution 12 (Rev. PP-22)", [res("PP Resolution 12 (Rev. Bucharest, 2022)")]),
     ("Resolution 212 (Rev. WRC-23)", [res("WRC Resolution 212 (Rev.WRC-23)")]),
+    ("Res. 1305 and Res.1336", [res("Resolution 1305"), res("Resolution 1336")]),
+    (
+        "RESOLUTION 1332 (C11, last amended C16)",
+        [res("Council Resolution 1332 (2011, last amended 2016)")],
+    ),
+    (
+        "Resolution 2 (Rev. Hyderabad, 2010) of WTDC",
+        [res("WTDC Resolution 2 (Rev. Hyderabad, 2010)")],
+    ),
+    ("Resolution102 is glued to its number", []),
     ("the decision 3 weeks ago", []),
 ]
 
@@ -193,6 +204,15 @@ LANGUAGES = [
     ("Décision 5 du Conseil", [dec("Council Decision 5")]),
     ("le Document C23/7 et C23/INF/2", [doc("C23/7"), doc("C23/INF/2")]),
     ("Resolución 139 (Rev. Dubái, 2018)", [res(PP18.format(139))]),
+    ("Resolución 71 (Rev. Busán, 2014)", [res(PP14.format(71))]),
+    ("Resolución 1305 (2009) del Consejo", [res("Council Resolution 1305 (2009)")]),
+    ("Решение 5 (Пересм. Дубай, 2018 г.)", [dec("PP Decision 5 (Rev. Dubai, 2018)")]),
+    ("المقرر 5 (المراجَع في دبي، 2018)", [dec("PP Decision 5 (Rev. Dubai, 2018)")]),
+    (
+        "第101、102和133号决议（2018年，迪拜，修订版）",
+        [res(PP18.format(101)), res(PP18.format(102)), res(PP18.format(133))],
+    ),
+    ("документы С24/12–14", [doc("C24/12"), doc("C24/13"), doc("C24/14")]),
     ("Resoluciones 101 y 102 (Rev. Dubái, 2018)", [res(PP18.format(101)), res(PP18.format(102))]),
     ("Resolución 71 de la Conferencia de Plenipotenciarios", [res("PP Resolution 71")]),
     ("Резолюция 139 (Пересм. Дубай, 2018 г.)", [res(PP18.format(139))]),
