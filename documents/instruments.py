@@ -149,7 +149,11 @@ _INSTRUMENT_RE = re.compile(
     re.VERBOSE,
 )
 _NUM = r"[0-9]{1,4}(?:/[0-9]{1,4})?"
-_INSTR_NUM_RE = re.compile(rf"(?:{_G1}|(?<=\.)|(?<=[\u0600-\u06ff]){_G})(?P<num>{_NUM}){_NUM_END}")
+# "Resolution ITU-R 71": the ITU-R way of naming its own resolutions.
+_INSTR_NUM_RE = re.compile(
+    rf"(?:{_G1}|(?<=\.)|(?<=[\u0600-\u06ff]){_G})(?P<itur>ITU{_HY}R{_G1})?"
+    rf"(?P<num>{_NUM}){_NUM_END}"
+)
 _NEXT_NUM_RE = re.compile(rf"(?P<num>{_NUM}){_NUM_END}")
 _AND = r"(?:and|et|y|и|و|&)"
 _SEP_PLURAL_RE = re.compile(rf"{_G}[,،]{_G}(?:{_AND}{_G1})?|{_G}{_AND}{_G}")
@@ -297,8 +301,7 @@ def _one(text: str, m: re.Match[str]) -> list[Found]:
         ("s", "es", "ях", "и")
     )
     lower = bool(m.group("lres") or m.group("ldec"))
-    issuer = _issuer_of(m)
-
+    issuer = _issuer_of(m) or ("RA" if first.group("itur") else None)
     items = _items(text, m, first, plural)
     editions: list[re.Match[str] | None] = [None] * len(items)
     carry = None

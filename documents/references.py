@@ -107,7 +107,8 @@ _MAX_RANGE = 50
 
 _KNOWN = "|".join(re.escape(p) for p in sorted(KNOWN_PREFIXES, key=len, reverse=True))
 _CONTRIB_RE = re.compile(
-    rf"""(?=[cCdD])(?i:contributions?|documents?)(?:{_SP}+(?i:nos?\.?|numbers?))?{_SP}+
+    rf"""(?=[cCdDTRI])(?:(?i:contributions?|documents?)|(?P<series>TD|R|DT|INF))
+    (?:{_SP}+(?i:nos?\.?|numbers?))?{_SP}+
     (?P<nums>[0-9]{{1,3}}(?:{_SP}*(?:,|and|&){_SP}*(?:and{_SP}+)?[0-9]{{1,3}}){{0,30}})
     {_SP}+(?i:of|from|to|submitted{_SP}+to){_SP}+(?:the{_SP}+)?
     (?P<group>(?i:{_KNOWN}))(?:-?(?P<meeting>[0-9]{{1,3}}))?(?![\w/&-])""",
@@ -207,11 +208,9 @@ def _contributions(text: str, folded: str) -> list[Citation]:
         for i, n in enumerate(numbers):
             start = m.start() if i == 0 else m.start("nums") + n.start()
             end = m.end() if i == len(numbers) - 1 else m.start("nums") + n.end()
-            key = (
-                f"{prefix}-{meeting}/{int(n.group())}"
-                if meeting
-                else f"{prefix}/C/{int(n.group())}"
-            )
+            series = f"{m.group('series')}/" if m.group("series") else ("" if meeting else "C/")
+            head = f"{prefix}-{meeting}" if meeting else prefix
+            key = f"{head}/{series}{int(n.group())}"
             out.append(_doc(text, start, end, key))
     if "WCIT" in folded:
         for m in _WCIT_C_RE.finditer(folded):

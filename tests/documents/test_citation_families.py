@@ -121,6 +121,7 @@ CONTRIBUTIONS = [
         "contributions 2 and 5 to CWG-Internet-18",
         [doc("CWG-Internet-18/2"), doc("CWG-Internet-18/5")],
     ),
+    ("TD 17 of CWG-WCIT12 was revised", [doc("CWG-WCIT12/TD/17")]),
     ("contributions 2 and 5 were received", []),
     ("C44 without a group named", []),
 ]
@@ -172,6 +173,10 @@ INSTRUMENTS = [
     (
         "Resolution 2 (Rev. Hyderabad, 2010) of WTDC",
         [res("WTDC Resolution 2 (Rev. Hyderabad, 2010)")],
+    ),
+    (
+        "Resolution ITU-R 71 and Resolutions ITU-R 1 and 2",
+        [res("RA Resolution 71"), res("RA Resolution 1"), res("RA Resolution 2")],
     ),
     ("Resolution102 is glued to its number", []),
     ("the decision 3 weeks ago", []),
