@@ -168,10 +168,11 @@ _CITY = (
 _EDITION_RE = re.compile(
     rf"""{_G}[(（]\s*(?:
         (?P<brev>(?i:rev)(?:\.\s*|\s+))?(?P<body>PP|WRC|RA|WTSA|WTDC)\s*{_HY}\s*(?P<byy>[0-9]{{2}})
-      | (?i:council)[\s,]*(?P<cy4>{_YEAR})
+      | (?i:council|conseil|consejo|совет)[\s,]*(?P<cy4>{_YEAR})(?:\s*г\.)?
       | C{_HY}?(?P<cy2>[0-9]{{2}})
         (?:\s*,\s*(?i:last\s+)?(?i:amended|modified|rev\.?)\s*C{_HY}?(?P<cam>[0-9]{{2}}))?
-      | (?i:mod(?:ified)?)\.?\s*(?P<my>{_YEAR})?
+      | (?i:mod(?:ified|ifiée|ificada)?|изм(?:енена)?)\.?\s*(?:en\s+|в\s+)?(?P<my>{_YEAR})?
+        (?:\s*г\.)?
       | (?i:amend(?:ed)?)\.?\s*(?P<ay>{_YEAR})
       | (?P<rev>{_REV})?(?P<city>{_CITY})\s*[,،]?\s*(?P<year>{_YEAR})(?:\s*(?:г\.|год))?
       | (?P<ryrev>{_REV})(?P<ry>{_YEAR})
@@ -327,6 +328,8 @@ def _one(text: str, m: re.Match[str]) -> list[Found]:
         if ed is not None:
             inferred, edition = _edition(ed)
             item_issuer = item_issuer or inferred
+        if item_issuer is None and kind == "resolution" and re.fullmatch("1[0-9]{3}", number):
+            item_issuer = "Council"  # only the Council numbers its resolutions from 1000 on
         elif after is not None and after[1] and item_issuer == after[0]:
             edition = after[1]
 

@@ -130,8 +130,11 @@ INSTRUMENTS = [
     ("Resolution 70 (Rev. Busan, 2014)", [res(PP14.format(70))]),
     ("WTDC Resolution 37 (Rev. 2017)", [res("WTDC Resolution 37 (Rev. 2017)")]),
     ("Council Resolution 1380 (Amend. 2019)", [res("Council Resolution 1380 (amended 2019)")]),
-    ("Resolution 1114 (MOD)", [res("Resolution 1114 (modified)")]),
-    ("Resolution 1305 (mod 2009)", [res("Resolution 1305 (modified 2009)")]),
+    ("Resolution 1114 (MOD)", [res("Council Resolution 1114 (modified)")]),
+    ("Résolution 1333 (Conseil 2011)", [res("Council Resolution 1333 (2011)")]),
+    ("Resolución 1372 (modificada en 2019)", [res("Council Resolution 1372 (modified 2019)")]),
+    ("Резолюция 1372 (изм. 2019 г.)", [res("Council Resolution 1372 (modified 2019)")]),
+    ("Resolution 1305 (mod 2009)", [res("Council Resolution 1305 (modified 2009)")]),
     ("Resolution 1334 (Council 2013)", [res("Council Resolution 1334 (2013)")]),
     (
         "Resolution 1344 (C12, last amended C19)",
@@ -165,7 +168,7 @@ INSTRUMENTS = [
     ("WTSA Resolution 69 (Rev. Geneva, 2022)", [res("WTSA Resolution 69 (Rev. Geneva, 2022)")]),
     ("Resolution 12 (Rev. PP-22)", [res("PP Resolution 12 (Rev. Bucharest, 2022)")]),
     ("Resolution 212 (Rev. WRC-23)", [res("WRC Resolution 212 (Rev.WRC-23)")]),
-    ("Res. 1305 and Res.1336", [res("Resolution 1305"), res("Resolution 1336")]),
+    ("Res. 1305 and Res.1336", [res("Council Resolution 1305"), res("Council Resolution 1336")]),
     (
         "RESOLUTION 1332 (C11, last amended C16)",
         [res("Council Resolution 1332 (2011, last amended 2016)")],
