@@ -13,11 +13,11 @@ from django.db.models.expressions import RawSQL
 from django.http import Http404
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext as _
 
 from documents.enums import Access, DocumentType, Language, SuffixKind
+from documents.linking import citation_name, un_url
 from documents.models import Document, DocumentListing, Reference
-from documents.symbols import FORMER_PREFIXES, normalize_symbol, parse_symbol, same_series_keys
+from documents.symbols import FORMER_PREFIXES, normalize_symbol, same_series_keys
 from meetings.enums import Role
 from meetings.models import Body, Meeting
 from meetings.rules import roles_by_body
@@ -383,26 +383,7 @@ class CitedItem:
     @property
     def un_url(self) -> str:
         """Where the United Nations publish a UN symbol ("" for anything else)."""
-        parsed = parse_symbol(self.key) if "/" in self.key else None
-        return f"https://undocs.org/{self.key}" if parsed and parsed.system == "un" else ""
-
-
-_UN_RESOLUTIONS = {
-    "A": "United Nations General Assembly resolution %(number)s",
-    "E": "ECOSOC resolution %(number)s",
-    "S": "Security Council resolution %(number)s",
-}
-
-
-def citation_name(key: str, kind: str) -> str:
-    """The canonical name of the instrument or UN document ``key`` ("" for ITU documents)."""
-    parsed = parse_symbol(key) if "/" in key else None
-    if parsed is None or parsed.system != "un":
-        return key if kind != "document" else ""
-    parts = parsed.series.split("/")
-    if parts[0] == "RES" and parsed.prefix in _UN_RESOLUTIONS and not parsed.suffixes:
-        return _(_UN_RESOLUTIONS[parsed.prefix]) % {"number": "/".join(parts[1:])}
-    return _("United Nations document %(symbol)s") % {"symbol": key}
+        return un_url(self.key)
 
 
 def document_cites(*, user, document: Document) -> list[CitedItem]:
