@@ -195,7 +195,14 @@ def _document_view(view):
             raise Http404(f"“{symbol}” is not a document symbol.")
         if canonical != symbol:
             return redirect(request.resolver_match.view_name, symbol=canonical)
-        document = selectors.document_get(user=request.user, symbol=canonical)
+        try:
+            document = selectors.document_get(user=request.user, symbol=canonical)
+        except Http404:
+            # a renamed group's document under its other name (CWG-WSIS-42/13)
+            _, other = selectors.symbol_lookup(user=request.user, value=canonical)
+            if other is None or other.symbol == canonical:
+                raise
+            return redirect(request.resolver_match.view_name, symbol=other.symbol)
         return view(request, document, *args, **kwargs)
 
     return wrapped

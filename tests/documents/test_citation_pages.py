@@ -28,6 +28,11 @@ def test_go_to_box_finds_a_renamed_groups_document_under_its_other_name(client, 
     assert "Draft outline WSIS+20 Report" in page_text(response)
     assert response.redirect_chain[-1][0] == outline.get_absolute_url()
 
+    response = client.get("/documents/d/CWG-WSIS-42/13", follow=True)
+    assert response.redirect_chain[-1][0] == outline.get_absolute_url()
+    assert "Draft outline WSIS+20 Report" in page_text(response)
+    assert client.get("/documents/d/CWG-WSIS-42/14").status_code == 404
+
 
 def test_old_symbol_cited_before_the_document_is_registered_resolves_then(client, meeting):
     citing = DocumentFactory(
