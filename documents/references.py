@@ -73,7 +73,7 @@ class Citation:
 
 
 _SP = SPACE
-_AND = r"(?:and|et|y|и)"
+_AND = r"(?:and|et|y|и|و|和|及)"
 # "по"/"до" also as folded (their "о" is a look-alike of the Latin one).
 _RANGE = r"(?:to|through|à|a|al|по|до|пo|дo)"
 # After a bare number of a list: never a counted noun, a month, a unit or an amount
@@ -90,8 +90,9 @@ _COUNTED = (
 _BARE_END = rf"(?![0-9A-Za-z/%°]|[.,:][0-9])(?!{_SP}*(?:(?i:{_COUNTED})\b|[%°:$€£]))"
 _CONT_RE = re.compile(
     rf"""(?:
-        {_SP}*[,;]{_SP}*(?:{_AND}{_SP}+)?
+        {_SP}*[,;、，]{_SP}*(?:{_AND}{_SP}*)?
       | {_SP}+{_AND}{_SP}+
+      | {_SP}*(?:و|和|及){_SP}*
       | {_SP}*&{_SP}*
       | {_SP}+(?P<range>{_RANGE}|-){_SP}+
       | (?P<dash>-)

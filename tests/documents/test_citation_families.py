@@ -85,6 +85,9 @@ LISTS = [
     ("Documents C23/2-4", [doc("C23/2"), doc("C23/3"), doc("C23/4")]),
     ("Documents C23/12 à 13 et C23/40", [doc("C23/12"), doc("C23/13"), doc("C23/40")]),
     ("Documentos C23/7 al 8", [doc("C23/7"), doc("C23/8")]),
+    ("见C23/12、13和14号文件", [doc("C23/12"), doc("C23/13"), doc("C23/14")]),
+    ("الوثائق C23/12 و13 و14", [doc("C23/12"), doc("C23/13"), doc("C23/14")]),
+    ("Документы C23/12, 13 и 14", [doc("C23/12"), doc("C23/13"), doc("C23/14")]),
     (
         "Resolutions 2, 25, 64 (Rev. Dubai, 2018)",
         [res(PP18.format(2)), res(PP18.format(25)), res(PP18.format(64))],
