@@ -190,8 +190,9 @@ _ZH_RE = re.compile(
 )
 # Abbreviated Council instruments in minutes: "R 1390", "R1335", "D 570".
 _ABBR_RE = re.compile(
-    r"(?<![\w/.&-])(?:(?P<r>R)\s?(?P<rn>1[0-9]{3})|(?P<d>D)\s?(?P<dn>[1-9][0-9]{2}))(?![\w/]|\.[0-9])"
+    r"(?<![\w/.&-])(?:(?P<r>R)\s?(?P<rn>1[0-9]{3})|(?P<d>D)\s?(?P<dn>[4-6][0-9]{2}))(?![\w/]|\.[0-9])"
 )
+_ROOM_RE = re.compile(r"(?i:room|salle|sala|зал)\W*\Z")
 _UN_ORGAN = {"UNGA": "A", "ECOSOC": "E", "UNSC": "S"}
 
 
@@ -367,6 +368,8 @@ def _chinese(text: str) -> list[Found]:
 def _abbreviated(text: str) -> list[Found]:
     out = []
     for m in _ABBR_RE.finditer(text):
+        if _ROOM_RE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "Room D 123" is a place
         kind = "resolution" if m.group("r") else "decision"
         number = m.group("rn") or m.group("dn")
         out.append(Found(kind, m.start(), m.end(), _key(kind, "Council", number, None), "Council"))

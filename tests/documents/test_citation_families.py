@@ -251,6 +251,10 @@ NOT_CITATIONS = [
     ("COVID-19/2020 response", []),
     ("the 2/3 majority and 24/7 service", []),
     ("Article 5/2 and No. 3/4", []),
+    ("Room D 523 and salle D 540, Room A", []),
+    ("The delegate of Argentina (D 12) and Brazil (R 45) spoke", []),
+    ("A/B testing, I/O, S/N ratio, 50/50 split, 24/7/365", []),
+    ("UIT-R M.2083, Q.12/17, WP 5D and SG 17/Q 4", []),
     ("https://www.itu.int/md/S23-CL-C-0007/en", []),
 ]
 
