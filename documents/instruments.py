@@ -156,7 +156,10 @@ _INSTR_NUM_RE = re.compile(
 )
 _NEXT_NUM_RE = re.compile(rf"(?P<num>{_NUM}){_NUM_END}")
 _AND = r"(?:and|et|y|и|و|&)"
-_SEP_PLURAL_RE = re.compile(rf"{_G}[,،]{_G}(?:{_AND}{_G1})?|{_G}{_AND}{_G}")
+# A plural keyword's list may also have lost its commas in extraction ("101 102 133").
+_SEP_PLURAL_RE = re.compile(
+    rf"{_G}[,،]{_G}(?:{_AND}{_G1})?|{_G}{_AND}{_G}|{_S}+(?=[0-9]{{1,4}}(?:[,،{_DASHES}]|{_S}*[(（]|{_S}+[0-9]))"
+)
 _SEP_SINGULAR_RE = re.compile(rf"{_G1}{_AND}{_G1}|{_G}&{_G}|(?<=[0-9]){_AND}(?=[0-9])")
 
 _YEAR = "(?:19|20)[0-9]{2}"

@@ -104,6 +104,10 @@ LISTS = [
         "Resolutions 48and 71 of the Plenipotentiary Conference",
         [res("PP Resolution 48"), res("PP Resolution 71")],
     ),
+    (
+        "Resolutions 101 102 133 (Rev. Dubai, 2018)",
+        [res(PP18.format(101)), res(PP18.format(102)), res(PP18.format(133))],
+    ),
     # not lists
     ("C23/7, 3 December 2023", [doc("C23/7")]),
     ("C23/7 and 4 other documents", [doc("C23/7")]),
