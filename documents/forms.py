@@ -24,7 +24,7 @@ from documents.enums import (
     Purpose,
     SuffixKind,
 )
-from documents.references import normalize_symbol
+from documents.symbols import normalize_symbol
 from documents.text import looks_like_html
 from meetings.models import Body, Meeting, MemberState
 

@@ -14,8 +14,11 @@ from html import escape
 from html.parser import HTMLParser
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from documents.references import extract_references
+from documents.symbols import parse_symbol
 
 # Elements without an end tag: they never open a nesting level.
 _VOID = {"br", "hr", "img", "wbr", "col", "area", "input", "meta", "link", "source"}
@@ -58,7 +61,8 @@ class _Linker(HTMLParser):
         position = 0
         for citation in extract_references(data):
             link = self.resolve(citation.key, citation.kind)
-            if link is None:
+            # the documents inside a range share the span of "to": link it once
+            if link is None or citation.start < position:
                 continue
             self.out.append(escape(data[position : citation.start], quote=False))
             shown = escape(citation.text, quote=False)
@@ -81,3 +85,27 @@ def link_citations(html: str, links: Mapping[str, CitationLink]) -> SafeString:
     parser.feed(html or "")
     parser.close()
     return mark_safe("".join(parser.out))  # noqa: S308 - tags from nh3, text escaped above
+
+
+_UN_RESOLUTIONS = {
+    "A": gettext_noop("United Nations General Assembly resolution %(number)s"),
+    "E": gettext_noop("ECOSOC resolution %(number)s"),
+    "S": gettext_noop("Security Council resolution %(number)s"),
+}
+
+
+def citation_name(key: str, kind: str) -> str:
+    """The canonical name of the instrument or UN document ``key`` ("" for ITU documents)."""
+    parsed = parse_symbol(key) if "/" in key else None
+    if parsed is None or parsed.system != "un":
+        return key if kind != "document" else ""
+    parts = parsed.series.split("/")
+    if parts[0] == "RES" and parsed.prefix in _UN_RESOLUTIONS and not parsed.suffixes:
+        return _(_UN_RESOLUTIONS[parsed.prefix]) % {"number": "/".join(parts[1:])}
+    return _("United Nations document %(symbol)s") % {"symbol": key}
+
+
+def un_url(key: str) -> str:
+    """Where the United Nations publish the UN symbol ``key`` ("" for anything else)."""
+    parsed = parse_symbol(key) if "/" in key else None
+    return f"https://undocs.org/{key}" if parsed is not None and parsed.system == "un" else ""

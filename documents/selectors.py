@@ -15,10 +15,11 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from documents.enums import Access, DocumentType, Language, SuffixKind
+from documents.linking import citation_name, un_url
 from documents.models import Document, DocumentListing, Reference
-from documents.references import normalize_symbol
+from documents.symbols import FORMER_PREFIXES, normalize_symbol, same_series_keys
 from meetings.enums import Role
-from meetings.models import Meeting
+from meetings.models import Body, Meeting
 from meetings.rules import roles_by_body
 
 
@@ -318,7 +319,19 @@ def symbol_lookup(*, user, value: str) -> tuple[str | None, Document | None]:
     symbol = normalize_symbol(value or "")
     if symbol is None:
         return None, None
-    return symbol, visible_documents(user).filter(symbol=symbol).first()
+    keys = same_series_keys(symbol, former_prefixes())
+    found = {d.symbol: d for d in visible_documents(user).filter(symbol__in=keys)}
+    # the symbol as typed first, then the same document under the body's other names
+    return symbol, next((found[key] for key in keys if key in found), None)
+
+
+def former_prefixes() -> dict[str, str]:
+    """Former symbol prefix -> the body's present prefix: the bodies' own record over the
+    grammar's list of renamed groups."""
+    mapping = dict(FORMER_PREFIXES)
+    for body in Body.objects.exclude(former_prefixes="").only("symbol_prefix", "former_prefixes"):
+        mapping.update(dict.fromkeys(body.all_prefixes[1:], body.symbol_prefix))
+    return mapping
 
 
 _SYMBOLISH = re.compile(r"^\S*\d\S*/\S*$|^\S+/\S*\d\S*$")
@@ -360,6 +373,17 @@ class CitedItem:
     @property
     def resolved(self) -> bool:
         return self.document is not None or self.instrument is not None
+
+    @property
+    def name(self) -> str:
+        """The canonical name of a cited resolution, decision or UN document ("" for other
+        documents, which show their symbol and title)."""
+        return citation_name(self.key, self.kind)
+
+    @property
+    def un_url(self) -> str:
+        """Where the United Nations publish a UN symbol ("" for anything else)."""
+        return un_url(self.key)
 
 
 def document_cites(*, user, document: Document) -> list[CitedItem]:

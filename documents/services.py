@@ -14,7 +14,8 @@ from django.utils import timezone
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
 from documents.exceptions import InvalidDocument, StaleDocument
 from documents.models import Document, DocumentListing, Instrument, Reference, SymbolCounter
-from documents.references import extract_references, normalize_symbol
+from documents.references import extract_references
+from documents.symbols import normalize_symbol, same_series_keys
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
 from meetings.models import Meeting, MemberState
 
@@ -316,9 +317,16 @@ def references_sync(*, document: Document) -> list[Reference]:
     text = html_to_text(document.text)
     citations = extract_references(text)
     keys = {c.key for c in citations}
-    targets = dict(
-        Document.objects.filter(symbol__in=keys).exclude(pk=document.pk).values_list("symbol", "pk")
+    # A renamed group is one series: CWG-WSIS-30/12 finds CWG-WSIS&SDG-30/12 and back.
+    aliases = {key: same_series_keys(key) for key in keys}
+    found = dict(
+        Document.objects.filter(symbol__in={a for names in aliases.values() for a in names})
+        .exclude(pk=document.pk)
+        .values_list("symbol", "pk")
     )
+    targets = {
+        key: next((found[a] for a in names if a in found), None) for key, names in aliases.items()
+    }
     instruments = dict(Instrument.objects.filter(key__in=keys).values_list("key", "pk"))
     Reference.objects.filter(source=document).delete()
     return Reference.objects.bulk_create(
@@ -341,7 +349,7 @@ def references_sync(*, document: Document) -> list[Reference]:
 def references_resolve_to(*, document: Document) -> int:
     """Point earlier citations of this symbol (made before it was registered) at it."""
     return (
-        Reference.objects.filter(key=document.symbol, target__isnull=True)
+        Reference.objects.filter(key__in=same_series_keys(document.symbol), target__isnull=True)
         .exclude(source=document)
         .update(target=document)
     )

@@ -12,8 +12,13 @@ from django.utils import timezone
 from meetings.enums import MeetingMode, Role
 
 symbol_prefix_validator = RegexValidator(
-    r"^[A-Z][A-Za-z]*(-[A-Za-z&]+)*$",
-    "A symbol prefix is letters, optionally in hyphenated parts, such as CWG-Internet or C.",
+    r"^[A-Z][A-Za-z]*(-[A-Za-z&]+[0-9]*)*$",
+    "A symbol prefix is letters, optionally in hyphenated parts, such as CWG-Internet, "
+    "CWG-WCIT12 or C.",
+)
+former_prefixes_validator = RegexValidator(
+    r"^([A-Z][A-Za-z]*(-[A-Za-z&]+[0-9]*)*(, *[A-Z][A-Za-z]*(-[A-Za-z&]+[0-9]*)*)*)?$",
+    "Former prefixes are symbol prefixes separated by commas, such as WG-Internet.",
 )
 
 
@@ -39,6 +44,15 @@ class Body(models.Model):
         choices=[("-", "Hyphen (CWG-Internet-21/1)"), ("", "None (C25/1)")],
         help_text="What stands between the prefix and the meeting number in a symbol.",
     )
+    # A renamed group is one series: its documents issued under an earlier name keep their
+    # symbols (WG-Internet-8/4), and those symbols still lead to this body.
+    former_prefixes = models.CharField(
+        max_length=200,
+        blank=True,
+        validators=[former_prefixes_validator],
+        help_text="Prefixes the body's symbols had under earlier names, separated by commas "
+        "(WG-Internet for CWG-Internet).",
+    )
 
     class Meta:
         ordering = ["acronym"]
@@ -49,6 +63,12 @@ class Body(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("meetings:body_detail", kwargs={"body": self.slug})
+
+    @property
+    def all_prefixes(self) -> list[str]:
+        """The present symbol prefix first, then the former ones."""
+        former = [p.strip() for p in self.former_prefixes.split(",") if p.strip()]
+        return [self.symbol_prefix, *former]
 
     def meeting_symbol(self, number: int) -> str:
         # Council style writes the session's year in two digits: C09/1, C25/1.

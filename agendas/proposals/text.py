@@ -55,6 +55,8 @@ def _highlight(text: str) -> str:
     """``text`` escaped, with each citation the extractor finds wrapped in <mark>."""
     out, last = [], 0
     for citation in extract_references(text):
+        if citation.start < last:
+            continue  # the documents inside a range share the span of "to": mark it once
         out.append(html.escape(text[last : citation.start]))
         out.append(
             f'<mark class="citation" title="{html.escape(citation.key)}">'

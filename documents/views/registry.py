@@ -16,6 +16,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from documents import selectors, services
@@ -34,8 +35,8 @@ from documents.forms import (
 )
 from documents.linking import CitationLink, link_citations
 from documents.models import Document
-from documents.references import normalize_symbol
 from documents.rendering import prepare_text
+from documents.symbols import normalize_symbol
 from meetings.models import Meeting
 from meetings.permissions import LoginRequired, require_perm
 from meetings.rules import is_staff_of_any_body
@@ -194,13 +195,23 @@ def _document_view(view):
             raise Http404(f"“{symbol}” is not a document symbol.")
         if canonical != symbol:
             return redirect(request.resolver_match.view_name, symbol=canonical)
-        document = selectors.document_get(user=request.user, symbol=canonical)
+        try:
+            document = selectors.document_get(user=request.user, symbol=canonical)
+        except Http404:
+            # a renamed group's document under its other name (CWG-WSIS-42/13)
+            _, other = selectors.symbol_lookup(user=request.user, value=canonical)
+            if other is None or other.symbol == canonical:
+                raise
+            return redirect(request.resolver_match.view_name, symbol=other.symbol)
         return view(request, document, *args, **kwargs)
 
     return wrapped
 
 
 def _citation_links(cites: list[selectors.CitedItem]) -> dict[str, CitationLink]:
+    """How each citation in the text is shown: a link to the registered document or the
+    recorded instrument, a UN symbol linked to the UN's own copy, and anything else marked,
+    with the instrument's canonical name as its title."""
     links: dict[str, CitationLink] = {}
     for item in cites:
         if item.document is not None:
@@ -210,13 +221,16 @@ def _citation_links(cites: list[selectors.CitedItem]) -> dict[str, CitationLink]
         elif item.instrument is not None:
             links[item.key] = CitationLink(
                 url=item.instrument.url,
-                title=item.instrument.title or item.key,
+                title=item.instrument.title or item.name or item.key,
                 css_class="citation citation-instrument",
             )
-        else:
+        elif item.un_url:
             links[item.key] = CitationLink(
-                title="Not in the registry", css_class="citation citation-unresolved"
+                url=item.un_url, title=item.name, css_class="citation citation-instrument"
             )
+        else:
+            title = item.name or gettext("Not in the registry")
+            links[item.key] = CitationLink(title=title, css_class="citation citation-unresolved")
     return links
 
 
