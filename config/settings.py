@@ -64,7 +64,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "meetings.permissions.LoginRequiredMiddleware",
+    "config.middleware.LoginRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -80,7 +80,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "meetings.context_processors.roles",
+                "config.context_processors.roles",
             ],
         },
     },
@@ -203,4 +203,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }
-CSRF_FAILURE_VIEW = "meetings.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"

@@ -23,11 +23,11 @@ from agendas.enums import ProposalAction, ProposalState
 from agendas.exceptions import AgendasError, TransitionNotAllowed
 from agendas.forms_proposals import DecisionForm, ProposalForm, WithdrawForm
 from agendas.proposal_text import cited_items, document_html, fields_of, preview_html
+from config.pagination import paginate
+from config.permissions import LoginRequired, require_perm
 from documents.exceptions import DocumentsError
 from documents.selectors import visible_documents
 from meetings.models import Meeting
-from meetings.pagination import paginate
-from meetings.permissions import LoginRequired, require_perm
 from meetings.selectors import meeting_get
 
 S = ProposalState

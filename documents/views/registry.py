@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.permissions import LoginRequired, require_perm
 from documents import selectors, services
 from documents.enums import KNOWN_SERIES, Access, SuffixKind
 from documents.exceptions import DocumentsError
@@ -37,7 +38,6 @@ from documents.models import Document
 from documents.references import normalize_symbol
 from documents.rendering import prepare_text
 from meetings.models import Meeting
-from meetings.permissions import LoginRequired, require_perm
 from meetings.rules import is_staff_of_any_body
 
 # ----------------------------------------------------------------------------------- list

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from config.panels import meeting_panels
+from config.permissions import require_perm
 from meetings import selectors, services
 from meetings.exceptions import MeetingsError
 from meetings.forms import MeetingForm, SessionForm
-from meetings.permissions import require_perm
 
 
 def _staff_only(meeting) -> str:
@@ -37,16 +38,6 @@ def meeting_detail(request, body: str, number: int):
         "panels": meeting_panels(request, meeting),
     }
     return render(request, "meetings/meeting_detail.html", context)
-
-
-def meeting_panels(request, meeting) -> list[dict]:
-    """Sections that other apps add to the meeting page (agenda, documents, proposals).
-
-    Each app registers a callable in ``MEETING_PANELS``; meetings imports none of them.
-    """
-    from meetings.panels import MEETING_PANELS
-
-    return [panel for provider in MEETING_PANELS if (panel := provider(request, meeting))]
 
 
 @require_http_methods(["GET", "POST"])
