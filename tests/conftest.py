@@ -17,16 +17,11 @@ pytest_plugins = ["tests.documents.publishing_support"]
 
 def pytest_configure(config):
     from django.conf import settings
+    from django.core.management import call_command
 
-    # Hashing a password the production way costs ~0.3 s; tests log many people in.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # live_server serves static files from the finders by their plain names; the hashed
-    # names of the manifest storage exist only after collectstatic (which `make test` also
-    # runs, so a broken manifest still fails the build).
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # What `make test` prepares, for a bare `pytest` too: var/ for the SQLite test database,
+    # the broker folders the worker tests consume from.
+    call_command("prepare_var", verbosity=0)
     # In CI the run must use the real services; fail before any test if it does not.
     if os.environ.get("AGENDUM_REQUIRE_SERVICES") != "1":
         return
