@@ -145,7 +145,7 @@ class DocumentAdmin(admin.ModelAdmin):
             if name in services.EDITABLE_FIELDS
         }
         try:
-            services.document_update(document=original, **fields)
+            services.document_update(actor=request.user, document=original, **fields)
         except DocumentsError as exc:
             messages.error(request, str(exc))
 
@@ -162,7 +162,9 @@ class InstrumentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Registering resolves the citations made before the instrument was recorded.
-        services.instrument_register(kind=obj.kind, key=obj.key, title=obj.title, url=obj.url)
+        services.instrument_register(
+            actor=request.user, kind=obj.kind, key=obj.key, title=obj.title, url=obj.url
+        )
         obj.pk = Instrument.objects.get(key=obj.key).pk
 
 
@@ -187,7 +189,7 @@ class DocumentListingAdmin(admin.ModelAdmin):
             return
         try:
             listing = services.document_list_for_meeting(
-                document=obj.document, meeting=obj.meeting, note=obj.note, user=request.user
+                document=obj.document, meeting=obj.meeting, note=obj.note, actor=request.user
             )
         except DocumentsError as exc:
             messages.error(request, str(exc))

@@ -173,7 +173,13 @@ def load(*, stdout=None, context: dict | None = None, today: dt.date | None = No
             )
         logins.append((username, ", ".join(f"{r.label} of {a}" for a, r, _ in roles)))
     logins.append(("admin", "administrator (all bodies, admin pages)"))
-    return {"bodies": bodies, "meetings": meetings, "states": states, "logins": logins}
+    return {
+        "admin": admin,
+        "bodies": bodies,
+        "meetings": meetings,
+        "states": states,
+        "logins": logins,
+    }
 
 
 def _meeting(

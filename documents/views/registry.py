@@ -337,7 +337,7 @@ def document_register(request):
                     access=data["access"],
                     text=data["text"],
                     file=data.get("file") or None,
-                    created_by=request.user,
+                    actor=request.user,
                     submission_token=token,
                 )
             except DocumentsError as exc:
@@ -406,7 +406,9 @@ def document_edit(request, document: Document):
             if not data.get("file"):
                 data.pop("file", None)
             try:
-                services.document_update(document=document, expected_version=expected, **data)
+                services.document_update(
+                    actor=request.user, document=document, expected_version=expected, **data
+                )
             except DocumentsError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -451,7 +453,7 @@ def document_derive(request, document: Document):
                     text=data["text"],
                     date=data["date"],
                     languages=data["languages"] or None,
-                    created_by=request.user,
+                    actor=request.user,
                     submission_token=data["token"],
                 )
             except DocumentsError as exc:
@@ -513,7 +515,7 @@ def document_list_for_meeting(request, document: Document):
                 document=document,
                 meeting=meeting,
                 note=form.cleaned_data["note"],
-                user=request.user,
+                actor=request.user,
             )
         except DocumentsError as exc:
             form.add_error(None, str(exc))

@@ -17,6 +17,7 @@ from documents.models import Document, DocumentListing
 from tests.conftest import ROLE_NAMES
 from tests.documents.test_registry_pages import page_text
 from tests.factories.documents import DocumentFactory, derive
+from tests.factories.meetings import registrar
 
 REGISTER = "/documents/new/"
 CAN_MANAGE = {"secretariat", "superuser"}
@@ -265,7 +266,7 @@ def test_edit_shows_plain_text_as_typed(client_for, meeting):
 def test_an_edit_on_a_stale_form_is_refused_and_keeps_what_was_typed(client_for, meeting):
     document = DocumentFactory(meeting=meeting, title="Original title")
     opened_version = document.version
-    services.document_update(document=document, title="Changed by a colleague")
+    services.document_update(actor=registrar(), document=document, title="Changed by a colleague")
     response = client_for("secretariat").post(
         reverse("documents:edit", kwargs={"symbol": document.symbol}),
         {

@@ -17,7 +17,7 @@ from documents.enums import Access, DocumentType, SuffixKind
 from documents.models import Reference
 from tests.conftest import ROLE_NAMES
 from tests.factories.documents import DocumentFactory, InstrumentFactory, derive
-from tests.factories.meetings import MeetingFactory
+from tests.factories.meetings import MeetingFactory, registrar
 
 LIST = "/documents/"
 READERS_OF_RESTRICTED = {"delegate", "secretariat", "chair", "vice_chair", "superuser"}
@@ -154,7 +154,7 @@ def test_a_bad_filter_is_explained_and_the_others_still_apply(client, varied):
 def test_meeting_list_shows_documents_listed_from_another_body_marked(client, meeting, meeting42):
     own = DocumentFactory(meeting=meeting, title="Draft agenda of the 21st meeting")
     outline = DocumentFactory(meeting=meeting42, title="Draft outline WSIS+20 Report")
-    services.document_list_for_meeting(document=outline, meeting=meeting)
+    services.document_list_for_meeting(actor=registrar(), document=outline, meeting=meeting)
     DocumentFactory(meeting=meeting42, title="Not listed anywhere else")
 
     response = client.get(LIST, {"meeting": meeting.pk})
@@ -583,7 +583,10 @@ def test_base_document_lists_its_revisions_addenda_and_corrigenda(client, meetin
 def test_document_page_names_the_meetings_it_is_listed_for(client, meeting, meeting42):
     outline = DocumentFactory(meeting=meeting42, title="Draft outline WSIS+20 Report")
     services.document_list_for_meeting(
-        document=outline, meeting=meeting, note="Proposal 2.2 of the Russian Federation"
+        actor=registrar(),
+        document=outline,
+        meeting=meeting,
+        note="Proposal 2.2 of the Russian Federation",
     )
     text = page_text(client.get(outline.get_absolute_url()))
     assert (
@@ -596,6 +599,7 @@ def test_uploaded_file_is_served_to_those_who_may_see_the_document(client_for, m
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     document = services.document_register(
+        actor=registrar(),
         meeting=meeting,
         title="Annex in PDF",
         source="Secretariat",
@@ -655,7 +659,7 @@ def _documents_with_everything(meeting, meeting42, n: int):
         )
         if i % 3 == 0:
             services.document_list_for_meeting(
-                document=document, meeting=meeting42 if i % 2 else meeting
+                actor=registrar(), document=document, meeting=meeting42 if i % 2 else meeting
             )
 
 
@@ -691,7 +695,7 @@ def test_document_page_query_count_is_flat(client_for, meeting, meeting42, rows,
         )
         derive(document, [SuffixKind.REVISION, SuffixKind.ADDENDUM][i % 2], text=f"Change {i}.")
         services.document_list_for_meeting(
-            document=document, meeting=MeetingFactory(body=meeting42.body)
+            actor=registrar(), document=document, meeting=MeetingFactory(body=meeting42.body)
         )
     assert base.symbol == "CWG-Internet-21/1"
     client = client_for("delegate")
@@ -722,6 +726,7 @@ def test_arabic_paragraphs_read_right_to_left_on_the_page(client, meeting):
 
     arabic = "يدعى الفريق إلى النظر في هذا الاقتراح واتخاذ قرار بشأنه"
     document = document_register(
+        actor=registrar(),
         meeting=meeting,
         title="Mixed languages",
         source="Secretariat",
