@@ -51,19 +51,7 @@ class DocumentAdminForm(forms.ModelForm):
         model = Document
         # ``languages`` is kept as ",en,fr," in the row: it is the check boxes above,
         # saved by the service.
-        fields = (
-            "title",
-            "source",
-            "source_state",
-            "doc_type",
-            "purpose",
-            "date",
-            "original_language",
-            "access",
-            "status",
-            "text",
-            "file",
-        )
+        fields = services.EDITABLE_FIELD_NAMES
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,20 +97,8 @@ class DocumentAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        (
-            "Description",
-            {
-                "fields": (
-                    "title",
-                    ("source", "source_state"),
-                    ("doc_type", "purpose"),
-                    "date",
-                    ("original_language", "languages"),
-                    ("access", "status"),
-                )
-            },
-        ),
-        ("Content", {"fields": ("text", "file")}),
+        ("Description", {"fields": services.DESCRIPTION_FIELDS}),
+        ("Content", {"fields": services.CONTENT_FIELDS}),
         ("Record", {"fields": ("version", "created_by", "created_at", "updated_at")}),
     )
     raw_id_fields = ("source_state",)

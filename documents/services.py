@@ -256,20 +256,28 @@ def document_derive(
     return document
 
 
-EDITABLE_FIELDS = {
+# The one list of what a person may set on a document, in the order the admin and the forms
+# show it (a tuple shares a row). The symbol fields are allocated, the record fields kept by
+# these services; document_update refuses anything else, the admin shows the rest read-only
+# and the registry's forms offer these fields (documents/forms.py; ``source_state`` follows
+# from ``source`` there).
+DESCRIPTION_FIELDS: tuple = (
     "title",
-    "source",
-    "source_state",
-    "doc_type",
-    "purpose",
+    ("source", "source_state"),
+    ("doc_type", "purpose"),
     "date",
-    "original_language",
-    "languages",
-    "access",
-    "text",
-    "file",
-    "status",
-}
+    ("original_language", "languages"),
+    ("access", "status"),
+)
+CONTENT_FIELDS: tuple = ("text", "file")
+
+
+def _flat(layout: tuple) -> tuple[str, ...]:
+    return tuple(name for row in layout for name in ((row,) if isinstance(row, str) else row))
+
+
+EDITABLE_FIELD_NAMES = _flat(DESCRIPTION_FIELDS + CONTENT_FIELDS)
+EDITABLE_FIELDS = frozenset(EDITABLE_FIELD_NAMES)
 
 
 @transaction.atomic
