@@ -440,7 +440,9 @@ def test_symbols_with_parentheses_work_in_addresses(client, meeting):
 
 
 def test_unknown_and_malformed_symbols_are_not_found(client, meeting):
-    assert client.get("/documents/d/CWG-Internet-21/99").status_code == 404
+    missing = client.get("/documents/d/CWG-Internet-21/99")
+    assert missing.status_code == 404
+    assert "Page not found" in page_text(missing)
     response = client.get("/documents/d/not-a-symbol")
     assert response.status_code == 404
     assert "Page not found" in page_text(response)
@@ -611,7 +613,9 @@ def test_uploaded_file_is_served_to_those_who_may_see_the_document(client_for, m
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 annex"
     assert "annex" in response["Content-Disposition"]
-    assert client_for("outsider").get(url).status_code == 404
+    refused = client_for("outsider").get(url)
+    assert refused.status_code == 404
+    assert "Page not found" in page_text(refused)
 
 
 # ------------------------------------------------------------ restricted, for every role
@@ -637,6 +641,9 @@ def test_restricted_documents_exist_only_for_members(client_for, meeting, role):
     assert detail.status_code == (200 if sees else 404)
     if sees:
         assert "Restricted to members of CWG-Internet" in page_text(detail)
+    else:
+        assert "Page not found" in page_text(detail)
+        assert "zebra" not in page_text(detail)
 
     search = client.get(LIST, {"q": "zebra"})
     assert (secret.symbol in listed_symbols(search)) is sees
