@@ -1,18 +1,19 @@
 # Agendum: `make run` serves the app with a worker, `make test` runs every test.
-# Both do the whole set-up first: system packages, .venv, migrations, static files.
+# Both do the whole set-up first: system packages, .venv, var/ and the secret key (settings
+# only name them), migrations, static files.
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup sysdeps sysdeps-test migrate static lint format clean
+.PHONY: run test setup sysdeps sysdeps-test var migrate static lint format clean
 
-run: sysdeps setup migrate static
+run: sysdeps setup var migrate static
 	@$(BIN)/python manage.py load_demo
 	@config/bin/serve.sh
 
-test: sysdeps-test setup static
+test: sysdeps-test setup var static
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: $(STAMP)
@@ -29,7 +30,10 @@ sysdeps:
 sysdeps-test:
 	@config/bin/sysdeps.sh test
 
-migrate: setup
+var: setup
+	$(BIN)/python manage.py prepare_var
+
+migrate: setup var
 	$(BIN)/python manage.py migrate --no-input -v 0
 
 static: setup

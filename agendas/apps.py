@@ -6,7 +6,12 @@ class AgendasConfig(AppConfig):
     verbose_name = "Agendas"
 
     def ready(self) -> None:
-        # Sections of the meeting page and navigation links (see meetings/panels.py).
-        # One import per area; each module registers its providers when imported.
-        from agendas import panels_agenda  # noqa: F401
-        from agendas.proposals import panels  # noqa: F401
+        # Sections of the meeting page and navigation links (see config/panels.py): the
+        # documents first (documents/apps.py), then the agenda, then the proposals.
+        from agendas.panels_agenda import agenda_panel
+        from agendas.proposals.panels import meeting_proposals_panel, proposal_nav
+        from config.panels import register_meeting_panel, register_nav
+
+        register_meeting_panel(agenda_panel, order=20)
+        register_meeting_panel(meeting_proposals_panel, order=30)
+        register_nav(proposal_nav, order=20)

@@ -4,10 +4,8 @@ for members of the body a link to the live draft (and to the editor for the secr
 from __future__ import annotations
 
 from agendas.selectors import agenda_of_meeting, latest_revision
-from meetings.panels import register_meeting_panel
 
 
-@register_meeting_panel
 def agenda_panel(request, meeting) -> dict:
     agenda = agenda_of_meeting(meeting=meeting)
     latest = None

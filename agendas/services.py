@@ -130,7 +130,7 @@ def agenda_get_or_create(
             title=f"Draft agenda of the {meeting.display_name}",
             source="Chair",
             doc_type=DocumentType.AGENDA,
-            created_by=user,
+            actor=user,
         )
     elif document.meeting_id != meeting.pk:
         raise AgendaError(f"{document.symbol} is not a document of the {meeting}.")
@@ -432,7 +432,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
     if last is None:
         content["symbol"] = base.symbol
         html = agenda_document_html(agenda=agenda, content=content)
-        document = document_update(document=base, text=html)
+        document = document_update(actor=user, document=base, text=html)
     else:
         symbol = f"{base.symbol}({SuffixKind.REVISION}.{number})"
         content["symbol"] = symbol
@@ -442,7 +442,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
             kind=SuffixKind.REVISION,
             text=html,
             title=f"{base.title} (Rev.{number})",
-            created_by=user,
+            actor=user,
         )
         if document.symbol != symbol:
             # Someone derived a revision of the agenda document by hand: follow its numbering
@@ -450,7 +450,9 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
             number = document.suffix_number
             content.update(symbol=document.symbol, label=f"Rev.{number}")
             document = document_update(
-                document=document, text=agenda_document_html(agenda=agenda, content=content)
+                actor=user,
+                document=document,
+                text=agenda_document_html(agenda=agenda, content=content),
             )
     revision = AgendaRevision.objects.create(
         agenda=agenda,

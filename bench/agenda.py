@@ -111,11 +111,19 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
     from meetings.models import MemberState
 
     slug = acronym.lower()
+    User = get_user_model()
+    # Services check their actor's permission: the set-up acts as an administrator.
+    admin = User.objects.create_superuser(username=f"{slug}-admin", password="x")
     body = meeting_services.body_create(
-        acronym=acronym, name=f"Council Working Group {acronym}", slug=slug, symbol_prefix=acronym
+        actor=admin,
+        acronym=acronym,
+        name=f"Council Working Group {acronym}",
+        slug=slug,
+        symbol_prefix=acronym,
     )
     start = timezone.localdate() + dt.timedelta(days=30)
     meeting = meeting_services.meeting_create(
+        actor=admin,
         body=body,
         number=21,
         start_date=start,
@@ -126,6 +134,7 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
     )
     sessions = [
         meeting_services.session_create(
+            actor=admin,
             meeting=meeting,
             date=start + dt.timedelta(days=day),
             start_time=dt.time(hour, 30),
@@ -136,13 +145,14 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
         for day in range(2)
         for n, hour in enumerate((9, 14))
     ]
-    User = get_user_model()
     secretariat = User.objects.create_user(username=f"{slug}-secretariat", password="x")
-    meeting_services.membership_grant(user=secretariat, body=body, role=Role.SECRETARIAT)
+    meeting_services.membership_grant(
+        actor=admin, user=secretariat, body=body, role=Role.SECRETARIAT
+    )
     state, _ = MemberState.objects.get_or_create(name="Russian Federation", iso_code="RUS")
     delegate = User.objects.create_user(username=f"{slug}-delegate", password="x")
     meeting_services.membership_grant(
-        user=delegate, body=body, role=Role.DELEGATE, member_state=state
+        actor=admin, user=delegate, body=body, role=Role.DELEGATE, member_state=state
     )
 
     agenda = services.agenda_get_or_create(meeting=meeting, user=secretariat)
@@ -428,6 +438,7 @@ def main() -> None:
         from django.core.management import call_command
         from django.db import connection
 
+        call_command("prepare_var", verbosity=0)  # settings make no folder
         call_command("migrate", verbosity=0)
         began = time.monotonic()
         small = build(acronym="CWG-Small", items=20, docs_per_item=5, proposals=50)

@@ -184,6 +184,14 @@ def log(message: str) -> None:
 # ---------------------------------------------------------------------------------- load
 
 
+def _admin():
+    """Services check their actor's permission: the set-up acts as an administrator."""
+    User = get_user_model()
+    return User.objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )[0]
+
+
 def ensure_structure() -> list[Meeting]:
     import datetime as dt
 
@@ -209,7 +217,7 @@ def ensure_structure() -> list[Meeting]:
             meetings.append(meeting)
     for key in INSTRUMENTS:
         full = key if key.startswith("Council") else f"PP {key}"
-        instrument_register(kind="resolution", key=full, title=f"Title of {full}")
+        instrument_register(actor=_admin(), kind="resolution", key=full, title=f"Title of {full}")
     return meetings
 
 
@@ -484,6 +492,7 @@ def main() -> None:
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
     }
     setup_test_environment()
+    call_command("prepare_var", verbosity=0)  # settings make no folder
     call_command("migrate", verbosity=0)
     ensure_data(args.documents)
 

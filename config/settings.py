@@ -13,23 +13,28 @@ from pathlib import Path
 from config.env import env_bool, env_int, env_list, env_str, parse_database_url
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+# Importing settings writes nothing: var/ (the SQLite file, media, the broker folders) and
+# the secret key file are made by `manage.py prepare_var`, which `make run` and `make test`
+# run first.
 VAR_DIR = Path(env_str("AGENDUM_VAR_DIR", str(BASE_DIR / "var")))
-VAR_DIR.mkdir(parents=True, exist_ok=True)
 
 DEBUG = env_bool("DEBUG", False)
 
+# Embedded run: a random key kept in var/ so sessions survive restarts and are shared by the
+# web processes. A real deployment sets SECRET_KEY (check --deploy insists on a strong one),
+# and then there is no file.
+SECRET_KEY_FILE: Path | None = None if env_str("SECRET_KEY") else VAR_DIR / "secret_key"
+
 
 def _secret_key() -> str:
-    key = env_str("SECRET_KEY")
-    if key:
-        return key
-    # Embedded run: a random key kept in var/ so sessions survive restarts. A real
-    # deployment sets SECRET_KEY (check --deploy insists on a strong one).
-    path = VAR_DIR / "secret_key"
-    if not path.exists():
-        path.write_text(secrets.token_urlsafe(50))
-        path.chmod(0o600)
-    return path.read_text().strip()
+    if SECRET_KEY_FILE is None:
+        return env_str("SECRET_KEY")
+    try:
+        return SECRET_KEY_FILE.read_text().strip()
+    except FileNotFoundError:
+        # Not prepared (a one-off `manage.py check`, a benchmark): a key for this process
+        # only. Sessions then do not outlive it, which is why the run command prepares var/.
+        return secrets.token_urlsafe(50)
 
 
 SECRET_KEY = _secret_key()
@@ -64,7 +69,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "meetings.permissions.LoginRequiredMiddleware",
+    "config.middleware.LoginRedirectMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -80,7 +85,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "meetings.context_processors.roles",
+                "config.context_processors.roles",
             ],
         },
     },
@@ -171,8 +176,6 @@ X_FRAME_OPTIONS = "DENY"
 CELERY_BROKER_URL = env_str("CELERY_BROKER_URL", "filesystem://")
 BROKER_DIR = VAR_DIR / "broker"
 if CELERY_BROKER_URL.startswith("filesystem://"):
-    for sub in ("queue", "processed", "control"):
-        (BROKER_DIR / sub).mkdir(parents=True, exist_ok=True)
     CELERY_BROKER_TRANSPORT_OPTIONS = {
         "data_folder_in": str(BROKER_DIR / "queue"),
         "data_folder_out": str(BROKER_DIR / "queue"),
@@ -203,4 +206,4 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
     "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }
-CSRF_FAILURE_VIEW = "meetings.views.errors.csrf_failure"
+CSRF_FAILURE_VIEW = "config.errors.csrf_failure"

@@ -51,19 +51,7 @@ class DocumentAdminForm(forms.ModelForm):
         model = Document
         # ``languages`` is kept as ",en,fr," in the row: it is the check boxes above,
         # saved by the service.
-        fields = (
-            "title",
-            "source",
-            "source_state",
-            "doc_type",
-            "purpose",
-            "date",
-            "original_language",
-            "access",
-            "status",
-            "text",
-            "file",
-        )
+        fields = services.EDITABLE_FIELD_NAMES
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -109,20 +97,8 @@ class DocumentAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        (
-            "Description",
-            {
-                "fields": (
-                    "title",
-                    ("source", "source_state"),
-                    ("doc_type", "purpose"),
-                    "date",
-                    ("original_language", "languages"),
-                    ("access", "status"),
-                )
-            },
-        ),
-        ("Content", {"fields": ("text", "file")}),
+        ("Description", {"fields": services.DESCRIPTION_FIELDS}),
+        ("Content", {"fields": services.CONTENT_FIELDS}),
         ("Record", {"fields": ("version", "created_by", "created_at", "updated_at")}),
     )
     raw_id_fields = ("source_state",)
@@ -145,7 +121,7 @@ class DocumentAdmin(admin.ModelAdmin):
             if name in services.EDITABLE_FIELDS
         }
         try:
-            services.document_update(document=original, **fields)
+            services.document_update(actor=request.user, document=original, **fields)
         except DocumentsError as exc:
             messages.error(request, str(exc))
 
@@ -162,7 +138,9 @@ class InstrumentAdmin(admin.ModelAdmin):
 
     def save_model(self, request, obj, form, change):
         # Registering resolves the citations made before the instrument was recorded.
-        services.instrument_register(kind=obj.kind, key=obj.key, title=obj.title, url=obj.url)
+        services.instrument_register(
+            actor=request.user, kind=obj.kind, key=obj.key, title=obj.title, url=obj.url
+        )
         obj.pk = Instrument.objects.get(key=obj.key).pk
 
 
@@ -187,7 +165,7 @@ class DocumentListingAdmin(admin.ModelAdmin):
             return
         try:
             listing = services.document_list_for_meeting(
-                document=obj.document, meeting=obj.meeting, note=obj.note, user=request.user
+                document=obj.document, meeting=obj.meeting, note=obj.note, actor=request.user
             )
         except DocumentsError as exc:
             messages.error(request, str(exc))

@@ -6,9 +6,9 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents"
 
     def ready(self) -> None:
-        # The meeting page's "Documents" section and the navigation link (meetings/panels.py).
+        # The meeting page's "Documents" section and the navigation link (config/panels.py).
+        from config.panels import register_meeting_panel, register_nav
         from documents.panels import documents_nav, meeting_documents_panel
-        from meetings.panels import register_meeting_panel, register_nav
 
-        register_meeting_panel(meeting_documents_panel)
-        register_nav(documents_nav)
+        register_meeting_panel(meeting_documents_panel, order=10)
+        register_nav(documents_nav, order=10)

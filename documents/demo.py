@@ -425,8 +425,10 @@ def _say(stdout, message: str) -> None:
 def load(*, stdout=None, context: dict) -> dict:
     meetings: dict[str, Meeting] = context["meetings"]
     documents: dict[str, Document] = {}
+    # The registry is filled by the administrator set up in meetings/demo.py.
+    admin = context["admin"]
     for kind, key, title in INSTRUMENTS:
-        services.instrument_register(kind=kind, key=key, title=title)
+        services.instrument_register(actor=admin, kind=kind, key=key, title=title)
 
     for row in DOCUMENTS:
         (meeting_key, series, number, title, source, doc_type, purpose, date, original,
@@ -436,6 +438,7 @@ def load(*, stdout=None, context: dict) -> dict:
         document = Document.objects.filter(symbol=symbol).first()
         if document is None:
             document = services.document_register(
+                actor=admin,
                 meeting=meeting,
                 series=series,
                 title=title,
@@ -458,7 +461,7 @@ def load(*, stdout=None, context: dict) -> dict:
         document = Document.objects.filter(symbol=symbol).first()
         if document is None:
             document = services.document_derive(
-                base=base, kind=kind, title=title, text=text, date=date
+                actor=admin, base=base, kind=kind, title=title, text=text, date=date
             )
         documents[document.symbol] = document
 
@@ -466,7 +469,7 @@ def load(*, stdout=None, context: dict) -> dict:
         meeting = meetings[meeting_key]
         if not DocumentListing.objects.filter(document__symbol=symbol, meeting=meeting).exists():
             services.document_list_for_meeting(
-                document=documents[symbol], meeting=meeting, note=note
+                actor=admin, document=documents[symbol], meeting=meeting, note=note
             )
 
     published = _publish_all(list(documents.values()))

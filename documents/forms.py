@@ -24,6 +24,7 @@ from documents.enums import (
     Purpose,
     SuffixKind,
 )
+from documents.services import EDITABLE_FIELD_NAMES, EDITABLE_FIELDS
 from documents.symbols import normalize_symbol
 from documents.text import looks_like_html
 from meetings.models import Body, Meeting, MemberState
@@ -269,6 +270,12 @@ class _DocumentFields(forms.Form):
         return HTML("{{ source_datalist }}")
 
 
+# The shared fields are the services' editable fields (documents/services.py), except
+# ``source_state``, which follows from ``source``, and ``status``, which only editing shows.
+if set(_DocumentFields.base_fields) != EDITABLE_FIELDS - {"source_state", "status"}:
+    raise TypeError("The registry's form and documents.services.EDITABLE_FIELDS disagree.")
+
+
 class DocumentRegisterForm(_DocumentFields):
     meeting = MeetingChoiceField(queryset=Meeting.objects.none(), empty_label=None)
     series = forms.ChoiceField(
@@ -396,21 +403,16 @@ class DocumentEditForm(_DocumentFields):
             Submit("save", "Save changes"),
         )
 
-    @staticmethod
-    def initial_from(document) -> dict:
-        return {
-            "doc_type": document.doc_type,
-            "purpose": document.purpose,
-            "status": document.status,
-            "title": document.title,
-            "source": document.source,
-            "date": document.date,
-            "original_language": document.original_language,
-            "languages": document.language_codes,
-            "access": document.access,
-            "text": document.text,
-            "version": document.version,
+    @classmethod
+    def initial_from(cls, document) -> dict:
+        # The fields come from the one list in documents/services.py (a file is never
+        # pre-filled).
+        initial = {
+            name: getattr(document, name)
+            for name in EDITABLE_FIELD_NAMES
+            if name in cls.base_fields and name != "file"
         }
+        return {**initial, "languages": document.language_codes, "version": document.version}
 
 
 class DocumentDeriveForm(forms.Form):

@@ -1,5 +1,5 @@
 """What the documents app adds to other pages: the meeting page's "Documents" section and
-the "Documents" link of the navigation (see meetings/panels.py)."""
+the "Documents" link of the navigation (see config/panels.py)."""
 
 from __future__ import annotations
 

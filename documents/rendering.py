@@ -28,7 +28,7 @@ from documents.enums import Access, DocumentType, Language
 from documents.exceptions import PublicationError
 from documents.text import sanitize_html
 from meetings.enums import MeetingMode
-from meetings.templatetags.agendum import date_range
+from meetings.templatetags.meeting_dates import date_range
 
 # Not a real host (.invalid is reserved, RFC 2606): nothing under it can ever be fetched
 # from the network, and the fetcher maps it to the static files finders.

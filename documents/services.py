@@ -1,15 +1,23 @@
 """Every write of the documents app: registration with symbol allocation, derived documents
 (revisions, addenda, corrigenda), listings for other meetings, and the references between
-documents. Publication lives in ``documents.publishing``."""
+documents. Publication lives in ``documents.publishing``.
+
+Each write takes the ``actor`` it is done for (recorded as the document's ``created_by``
+where there is one) and checks that person's permission itself (``documents/rules.py``), so a
+command or another app cannot skip the check the views make; a refusal is
+``PermissionDenied`` with a sentence. ``references_sync`` and ``references_resolve_to`` follow
+from those writes and check nothing of their own."""
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
 from documents.exceptions import InvalidDocument, StaleDocument
@@ -95,6 +103,24 @@ def _submitted(token: str) -> Document | None:
     return Document.objects.filter(submission_token=token).first()
 
 
+def _require(actor, perm: str, obj, refusal: str) -> None:
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied(refusal)
+
+
+def _staff_only(body) -> str:
+    return _("Only the secretariat of %(body)s registers and changes its documents.") % {
+        "body": body.acronym
+    }
+
+
+# Which permission lets a person register a document of this type (documents/rules.py).
+REGISTER_PERMISSION = {
+    DocumentType.CONTRIBUTION: "documents.register_contribution",
+    DocumentType.AGENDA: "documents.register_agenda",
+}
+
+
 def _search_text(document: Document) -> str:
     return "\n".join(
         [document.symbol, document.title, document.source, html_to_text(document.text)]
@@ -104,6 +130,7 @@ def _search_text(document: Document) -> str:
 @transaction.atomic
 def document_register(
     *,
+    actor,
     meeting: Meeting,
     title: str,
     source: str,
@@ -117,7 +144,6 @@ def document_register(
     text: str = "",
     file=None,
     source_state: MemberState | None = None,
-    created_by=None,
     submission_token: str | None = None,
 ) -> Document:
     """Register a document of ``meeting`` under the next free symbol of its series and
@@ -125,6 +151,8 @@ def document_register(
 
     With a ``submission_token`` (one per form), sending the same form again returns the
     document it registered the first time instead of registering another one."""
+    perm = REGISTER_PERMISSION.get(doc_type, "documents.add_document")
+    _require(actor, perm, meeting, _staff_only(meeting.body))
     series = (series or "").strip().upper()
     if series and not series.isalpha():
         raise InvalidDocument("A series is letters only, such as INF.")
@@ -155,7 +183,7 @@ def document_register(
         access=access,
         status=DocumentStatus.ISSUED,
         text=_clean_text(text),
-        created_by=created_by,
+        created_by=actor,
         submission_token=submission_token or None,
     )
     if file is not None:
@@ -176,7 +204,7 @@ def document_derive(
     text: str | None = None,
     date: dt.date | None = None,
     languages: Iterable[str] | None = None,
-    created_by=None,
+    actor,
     submission_token: str | None = None,
 ) -> Document:
     """Register a revision, addendum or corrigendum of ``base``: CWG-Internet-21/3(Rev.1).
@@ -185,6 +213,7 @@ def document_derive(
     ``submission_token`` sent twice returns the document of the first time."""
     if kind not in {SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM}:
         raise InvalidDocument("A derived document is a revision, an addendum or a corrigendum.")
+    _require(actor, "documents.add_document", base, _staff_only(base.body))
     base = Document.objects.select_for_update().get(pk=base.base.pk)
     if submission_token and (existing := _submitted(submission_token)) is not None:
         return existing
@@ -218,7 +247,7 @@ def document_derive(
         access=base.access,
         status=DocumentStatus.ISSUED,
         text=_clean_text(source_text) if text is not None else base.text,
-        created_by=created_by,
+        created_by=actor,
         submission_token=submission_token or None,
     )
     document.search_text = _search_text(document)
@@ -228,25 +257,33 @@ def document_derive(
     return document
 
 
-EDITABLE_FIELDS = {
+# The one list of what a person may set on a document, in the order the admin and the forms
+# show it (a tuple shares a row). The symbol fields are allocated, the record fields kept by
+# these services; document_update refuses anything else, the admin shows the rest read-only
+# and the registry's forms offer these fields (documents/forms.py; ``source_state`` follows
+# from ``source`` there).
+DESCRIPTION_FIELDS: tuple = (
     "title",
-    "source",
-    "source_state",
-    "doc_type",
-    "purpose",
+    ("source", "source_state"),
+    ("doc_type", "purpose"),
     "date",
-    "original_language",
-    "languages",
-    "access",
-    "text",
-    "file",
-    "status",
-}
+    ("original_language", "languages"),
+    ("access", "status"),
+)
+CONTENT_FIELDS: tuple = ("text", "file")
+
+
+def _flat(layout: tuple) -> tuple[str, ...]:
+    return tuple(name for row in layout for name in ((row,) if isinstance(row, str) else row))
+
+
+EDITABLE_FIELD_NAMES = _flat(DESCRIPTION_FIELDS + CONTENT_FIELDS)
+EDITABLE_FIELDS = frozenset(EDITABLE_FIELD_NAMES)
 
 
 @transaction.atomic
 def document_update(
-    *, document: Document, expected_version: int | None = None, **fields
+    *, actor, document: Document, expected_version: int | None = None, **fields
 ) -> Document:
     """Change a document's metadata or content. A change of content (title, text, file,
     languages) bumps ``version`` so the next publication renders it afresh.
@@ -256,6 +293,12 @@ def document_update(
     unknown = set(fields) - EDITABLE_FIELDS
     if unknown:
         raise TypeError(f"document_update() got unexpected fields: {sorted(unknown)}")
+    perm = (
+        "documents.change_contribution"
+        if document.doc_type == DocumentType.CONTRIBUTION
+        else "documents.change_document"
+    )
+    _require(actor, perm, document, _staff_only(document.body))
     if expected_version is not None:
         current = (
             Document.objects.select_for_update()
@@ -299,13 +342,20 @@ def document_update(
 
 
 @transaction.atomic
-def document_list_for_meeting(*, document: Document, meeting: Meeting, note: str = "", user=None):
+def document_list_for_meeting(*, actor, document: Document, meeting: Meeting, note: str = ""):
     """List ``document`` as an official document of another body's (or the same body's other)
     meeting. Listing it twice changes nothing."""
+    _require(
+        actor,
+        "documents.list_document",
+        meeting,
+        _("Only the secretariat of %(body)s lists documents for its meetings.")
+        % {"body": meeting.body.acronym},
+    )
     if document.meeting_id == meeting.pk:
         raise InvalidDocument(f"{document.symbol} is already a document of {meeting}.")
-    listing, _ = DocumentListing.objects.get_or_create(
-        document=document, meeting=meeting, defaults={"note": note, "listed_by": user}
+    listing, _created = DocumentListing.objects.get_or_create(
+        document=document, meeting=meeting, defaults={"note": note, "listed_by": actor}
     )
     return listing
 
@@ -356,8 +406,16 @@ def references_resolve_to(*, document: Document) -> int:
 
 
 @transaction.atomic
-def instrument_register(*, kind: str, key: str, title: str = "", url: str = "") -> Instrument:
+def instrument_register(
+    *, actor, kind: str, key: str, title: str = "", url: str = ""
+) -> Instrument:
     """Record a resolution or decision by its normalized key and resolve its citations."""
+    _require(
+        actor,
+        "documents.add_instrument",
+        None,
+        _("Only the secretariat of a body records resolutions and decisions."),
+    )
     instrument, created = Instrument.objects.get_or_create(
         key=key, defaults={"kind": kind, "title": title, "url": url}
     )

@@ -81,24 +81,35 @@ def _next_weekday(day: dt.date, weekday: int) -> dt.date:
 def load(*, stdout=None, context: dict | None = None, today: dt.date | None = None) -> dict:
     today = today or timezone.localdate()
     tz = timezone.get_current_timezone()
+    User = get_user_model()
+    # The demo is set up by the administrator: every service call below acts as them.
+    admin = User.objects.filter(username="admin").first() or User.objects.create_superuser(
+        username="admin", password=DEMO_PASSWORD, email="admin@example.org"
+    )
     bodies: dict[str, Body] = {}
     for acronym, name, slug, prefix, joiner in BODIES:
         body = Body.objects.filter(acronym=acronym).first()
         if body is None:
             body = services.body_create(
-                acronym=acronym, name=name, slug=slug, symbol_prefix=prefix, symbol_joiner=joiner
+                actor=admin,
+                acronym=acronym,
+                name=name,
+                slug=slug,
+                symbol_prefix=prefix,
+                symbol_joiner=joiner,
             )
         bodies[acronym] = body
 
     states = {}
     for name, code in MEMBER_STATES:
         state = MemberState.objects.filter(iso_code=code).first()
-        states[name] = state or services.member_state_create(name=name, iso_code=code)
+        states[name] = state or services.member_state_create(actor=admin, name=name, iso_code=code)
 
     meetings: dict[str, Meeting] = {}
     # CWG-WSIS&SDG-42: the real meeting, 10-11 February 2025, Geneva.
     wsis = bodies["CWG-WSIS&SDG"]
     meetings["wsis42"] = Meeting.objects.filter(body=wsis, number=42).first() or _meeting(
+        actor=admin,
         body=wsis,
         number=42,
         start=dt.date(2025, 2, 10),
@@ -110,6 +121,7 @@ def load(*, stdout=None, context: dict | None = None, today: dt.date | None = No
     internet = bodies["CWG-Internet"]
     start = _next_weekday(today + dt.timedelta(days=35), 0)
     meetings["internet21"] = Meeting.objects.filter(body=internet, number=21).first() or _meeting(
+        actor=admin,
         body=internet,
         number=21,
         start=start,
@@ -119,6 +131,7 @@ def load(*, stdout=None, context: dict | None = None, today: dt.date | None = No
     )
     # A past meeting of CWG-Internet so the body's list has history.
     meetings["internet20"] = Meeting.objects.filter(body=internet, number=20).first() or _meeting(
+        actor=admin,
         body=internet,
         number=20,
         start=dt.date(2024, 9, 19),
@@ -128,6 +141,7 @@ def load(*, stdout=None, context: dict | None = None, today: dt.date | None = No
     )
     council = bodies["Council"]
     meetings["council25"] = Meeting.objects.filter(body=council, number=25).first() or _meeting(
+        actor=admin,
         body=council,
         number=25,
         start=dt.date(2025, 6, 17),
@@ -137,7 +151,6 @@ def load(*, stdout=None, context: dict | None = None, today: dt.date | None = No
         sessions=False,
     )
 
-    User = get_user_model()
     logins = []
     for username, full_name, roles in USERS:
         user = User.objects.filter(username=username).first()
@@ -152,22 +165,26 @@ def load(*, stdout=None, context: dict | None = None, today: dt.date | None = No
             )
         for acronym, role, state in roles:
             services.membership_grant(
+                actor=admin,
                 user=user,
                 body=bodies[acronym],
                 role=role,
                 member_state=states[state] if state else None,
             )
         logins.append((username, ", ".join(f"{r.label} of {a}" for a, r, _ in roles)))
-    if not User.objects.filter(username="admin").exists():
-        User.objects.create_superuser(
-            username="admin", password=DEMO_PASSWORD, email="admin@example.org"
-        )
     logins.append(("admin", "administrator (all bodies, admin pages)"))
-    return {"bodies": bodies, "meetings": meetings, "states": states, "logins": logins}
+    return {
+        "admin": admin,
+        "bodies": bodies,
+        "meetings": meetings,
+        "states": states,
+        "logins": logins,
+    }
 
 
 def _meeting(
     *,
+    actor,
     body: Body,
     number: int,
     start: dt.date,
@@ -177,6 +194,7 @@ def _meeting(
     sessions: bool = True,
 ) -> Meeting:
     meeting = services.meeting_create(
+        actor=actor,
         body=body,
         number=number,
         start_date=start,
@@ -189,6 +207,7 @@ def _meeting(
         day = start
         while day <= end:
             services.session_create(
+                actor=actor,
                 meeting=meeting,
                 date=day,
                 start_time=dt.time(9, 30),
@@ -197,6 +216,7 @@ def _meeting(
                 title="Morning session",
             )
             services.session_create(
+                actor=actor,
                 meeting=meeting,
                 date=day,
                 start_time=dt.time(14, 30),

@@ -102,3 +102,7 @@ rules.add_perm("meetings.change_meeting", can_manage_body)
 rules.add_perm("meetings.add_session", can_manage_body)
 rules.add_perm("meetings.change_session", can_manage_body)
 rules.add_perm("meetings.delete_session", can_manage_body)
+# Setting up bodies, Member States and roles is the administrator's (the admin pages).
+rules.add_perm("meetings.add_body", is_superuser)
+rules.add_perm("meetings.add_memberstate", is_superuser)
+rules.add_perm("meetings.add_membership", is_superuser)

@@ -1,15 +1,32 @@
-"""Every write of the meetings app. Views, forms, admin and commands call these."""
+"""Every write of the meetings app. Views, forms, admin and commands call these.
+
+Each write takes the ``actor`` it is done for and checks that person's permission itself
+(``meetings/rules.py``), so a command or a future API cannot skip the check the views make.
+A refusal is ``PermissionDenied`` with a sentence."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
 
 from meetings.enums import MeetingMode, Role
 from meetings.exceptions import InvalidMeeting, InvalidSession
 from meetings.models import Body, Meeting, Membership, MemberState, Session
 from meetings.rules import forget_roles
+
+
+def _require(actor, perm: str, obj, refusal: str) -> None:
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied(refusal)
+
+
+def _staff_only(body: Body) -> str:
+    return _("Only the secretariat of %(body)s can schedule and change its meetings.") % {
+        "body": body.acronym
+    }
 
 
 def _check_meeting_dates(*, start_date: dt.date, end_date: dt.date, contribution_deadline) -> None:
@@ -22,6 +39,7 @@ def _check_meeting_dates(*, start_date: dt.date, end_date: dt.date, contribution
 @transaction.atomic
 def meeting_create(
     *,
+    actor,
     body: Body,
     number: int,
     start_date: dt.date,
@@ -30,6 +48,7 @@ def meeting_create(
     venue: str = "",
     contribution_deadline: dt.datetime | None = None,
 ) -> Meeting:
+    _require(actor, "meetings.add_meeting", body, _staff_only(body))
     _check_meeting_dates(
         start_date=start_date, end_date=end_date, contribution_deadline=contribution_deadline
     )
@@ -52,7 +71,8 @@ def meeting_create(
 
 
 @transaction.atomic
-def meeting_update(*, meeting: Meeting, **fields) -> Meeting:
+def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
+    _require(actor, "meetings.change_meeting", meeting, _staff_only(meeting.body))
     allowed = {"number", "start_date", "end_date", "mode", "venue", "contribution_deadline"}
     unknown = set(fields) - allowed
     if unknown:
@@ -114,6 +134,7 @@ def _check_session(
 @transaction.atomic
 def session_create(
     *,
+    actor,
     meeting: Meeting,
     date: dt.date,
     start_time: dt.time,
@@ -121,6 +142,7 @@ def session_create(
     room: str = "",
     title: str = "",
 ) -> Session:
+    _require(actor, "meetings.add_session", meeting, _staff_only(meeting.body))
     _check_session(meeting=meeting, date=date, start_time=start_time, end_time=end_time, room=room)
     return Session.objects.create(
         meeting=meeting, date=date, start_time=start_time, end_time=end_time, room=room, title=title
@@ -128,7 +150,8 @@ def session_create(
 
 
 @transaction.atomic
-def session_update(*, session: Session, **fields) -> Session:
+def session_update(*, actor, session: Session, **fields) -> Session:
+    _require(actor, "meetings.change_session", session.meeting, _staff_only(session.meeting.body))
     allowed = {"date", "start_time", "end_time", "room", "title"}
     unknown = set(fields) - allowed
     if unknown:
@@ -151,14 +174,21 @@ def session_update(*, session: Session, **fields) -> Session:
 
 
 @transaction.atomic
-def session_delete(*, session: Session) -> None:
+def session_delete(*, actor, session: Session) -> None:
+    _require(actor, "meetings.delete_session", session.meeting, _staff_only(session.meeting.body))
     session.delete()
 
 
 @transaction.atomic
 def body_create(
-    *, acronym: str, name: str, slug: str, symbol_prefix: str, symbol_joiner: str = "-"
+    *, actor, acronym: str, name: str, slug: str, symbol_prefix: str, symbol_joiner: str = "-"
 ) -> Body:
+    _require(
+        actor,
+        "meetings.add_body",
+        None,
+        _("Only an administrator can set up bodies, Member States and roles."),
+    )
     body = Body(
         acronym=acronym,
         name=name,
@@ -172,7 +202,13 @@ def body_create(
 
 
 @transaction.atomic
-def member_state_create(*, name: str, iso_code: str) -> MemberState:
+def member_state_create(*, actor, name: str, iso_code: str) -> MemberState:
+    _require(
+        actor,
+        "meetings.add_memberstate",
+        None,
+        _("Only an administrator can set up bodies, Member States and roles."),
+    )
     state = MemberState(name=name, iso_code=iso_code)
     state.full_clean()
     state.save()
@@ -181,11 +217,17 @@ def member_state_create(*, name: str, iso_code: str) -> MemberState:
 
 @transaction.atomic
 def membership_grant(
-    *, user, body: Body, role: str, member_state: MemberState | None = None
+    *, actor, user, body: Body, role: str, member_state: MemberState | None = None
 ) -> Membership:
+    _require(
+        actor,
+        "meetings.add_membership",
+        body,
+        _("Only an administrator can set up bodies, Member States and roles."),
+    )
     if role == Role.DELEGATE and member_state is None:
         raise ValueError("A delegate represents a Member State; name it.")
-    membership, _ = Membership.objects.get_or_create(
+    membership, _created = Membership.objects.get_or_create(
         user=user, body=body, role=role, defaults={"member_state": member_state}
     )
     forget_roles(user)

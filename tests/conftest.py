@@ -17,16 +17,11 @@ pytest_plugins = ["tests.documents.publishing_support"]
 
 def pytest_configure(config):
     from django.conf import settings
+    from django.core.management import call_command
 
-    # Hashing a password the production way costs ~0.3 s; tests log many people in.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-    # live_server serves static files from the finders by their plain names; the hashed
-    # names of the manifest storage exist only after collectstatic (which `make test` also
-    # runs, so a broken manifest still fails the build).
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-    }
+    # What `make test` prepares, for a bare `pytest` too: var/ for the SQLite test database,
+    # the broker folders the worker tests consume from.
+    call_command("prepare_var", verbosity=0)
     # In CI the run must use the real services; fail before any test if it does not.
     if os.environ.get("AGENDUM_REQUIRE_SERVICES") != "1":
         return
@@ -38,6 +33,19 @@ def pytest_configure(config):
             f"AGENDUM_REQUIRE_SERVICES=1 but the database is {engine} and the broker {broker}; "
             "CI must run against PostgreSQL and Redis."
         )
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Every test starts and ends with an empty cache, so no test sees what another cached
+    (rendered revisions, counters) whatever order they run in."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+    yield
+    for cache in caches.all():
+        cache.clear()
 
 
 @pytest.fixture(scope="session")

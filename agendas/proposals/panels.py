@@ -55,13 +55,3 @@ def proposal_nav(request) -> list[dict]:
     if may(user, "agendas.view_decisions", None):
         links.append({"label": "Decisions", "url": reverse("agendas:proposal_decisions")})
     return links
-
-
-def register() -> None:
-    from meetings.panels import register_meeting_panel, register_nav
-
-    register_meeting_panel(meeting_proposals_panel)
-    register_nav(proposal_nav)
-
-
-register()

@@ -136,7 +136,7 @@ def proposal_transition(
     if action == A.INCLUDE:
         _include(proposal=locked, actor=actor)
     elif action == A.WITHDRAW and locked.document_id:
-        document_update(document=locked.document, status=DocumentStatus.WITHDRAWN)
+        document_update(actor=actor, document=locked.document, status=DocumentStatus.WITHDRAWN)
 
     event = ProposalEvent.objects.create(
         proposal=locked,
@@ -163,14 +163,14 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
     proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
     content = _document_content(proposal=proposal)
     if proposal.document_id:
-        document_update(document=proposal.document, **content)
+        document_update(actor=actor, document=proposal.document, **content)
     else:
         proposal.document = document_register(
             meeting=meeting,
             doc_type=DocumentType.CONTRIBUTION,
             purpose=Purpose.DECISION,
             source_state=proposal.member_state,
-            created_by=actor,
+            actor=actor,
             **content,
         )
     return ["submitted_at", "is_late", "document"]
@@ -397,7 +397,9 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
         return locked
     locked.save(update_fields=[*changed, "updated_at"])
     if locked.state == S.SUBMITTED and locked.document_id:
-        document = document_update(document=locked.document, **_document_content(proposal=locked))
+        document = document_update(
+            actor=actor, document=locked.document, **_document_content(proposal=locked)
+        )
         ProposalEvent.objects.create(
             proposal=locked,
             kind=ProposalEventKind.EDITED,

@@ -25,11 +25,11 @@ from agendas.exceptions import AgendasError, TransitionNotAllowed
 from agendas.proposals import rules, selectors, services, steps
 from agendas.proposals.forms import DecisionForm, ProposalForm, WithdrawForm
 from agendas.proposals.text import cited_items, document_html, fields_of, preview_html
+from config.pagination import paginate
+from config.permissions import LoginRequired, require_perm
 from documents.exceptions import DocumentsError
 from documents.selectors import visible_documents
 from meetings.models import Meeting
-from meetings.pagination import paginate
-from meetings.permissions import LoginRequired, require_perm
 from meetings.selectors import meeting_get
 
 S = ProposalState

@@ -30,12 +30,12 @@ from agendas.exceptions import AgendasError
 from agendas.forms import AddItemForm, IssueForm, ItemForm, parent_choices
 from agendas.models import Agenda, AgendaRevision
 from agendas.templatetags.agenda_tags import document_url_parts
+from config.permissions import require_perm
 from documents.enums import PublicationState
 from documents.exceptions import DocumentsError
 from documents.models import Document, Publication
 from documents.selectors import visible_documents
 from meetings.models import Meeting, Session
-from meetings.permissions import require_perm
 from meetings.rules import is_member_of_body
 from meetings.selectors import meeting_get
 

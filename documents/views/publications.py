@@ -11,11 +11,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.views.decorators.http import require_GET, require_POST
 
+from config.permissions import require_perm
 from documents.enums import PublicationState
 from documents.exceptions import PublicationError
 from documents.models import Document, Publication
 from documents.publishing import download_filename, publication_request, publication_retry
-from meetings.permissions import require_perm
 
 PANEL_TEMPLATE = "documents/_publications.html"
 

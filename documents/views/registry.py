@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
+from config.permissions import LoginRequired, require_perm
 from documents import selectors, services
 from documents.enums import KNOWN_SERIES, Access, SuffixKind
 from documents.exceptions import DocumentsError
@@ -38,7 +39,6 @@ from documents.models import Document
 from documents.rendering import prepare_text
 from documents.symbols import normalize_symbol
 from meetings.models import Meeting
-from meetings.permissions import LoginRequired, require_perm
 from meetings.rules import is_staff_of_any_body
 
 # ----------------------------------------------------------------------------------- list
@@ -351,7 +351,7 @@ def document_register(request):
                     access=data["access"],
                     text=data["text"],
                     file=data.get("file") or None,
-                    created_by=request.user,
+                    actor=request.user,
                     submission_token=token,
                 )
             except DocumentsError as exc:
@@ -420,7 +420,9 @@ def document_edit(request, document: Document):
             if not data.get("file"):
                 data.pop("file", None)
             try:
-                services.document_update(document=document, expected_version=expected, **data)
+                services.document_update(
+                    actor=request.user, document=document, expected_version=expected, **data
+                )
             except DocumentsError as exc:
                 form.add_error(None, str(exc))
             else:
@@ -465,7 +467,7 @@ def document_derive(request, document: Document):
                     text=data["text"],
                     date=data["date"],
                     languages=data["languages"] or None,
-                    created_by=request.user,
+                    actor=request.user,
                     submission_token=data["token"],
                 )
             except DocumentsError as exc:
@@ -527,7 +529,7 @@ def document_list_for_meeting(request, document: Document):
                 document=document,
                 meeting=meeting,
                 note=form.cleaned_data["note"],
-                user=request.user,
+                actor=request.user,
             )
         except DocumentsError as exc:
             form.add_error(None, str(exc))

@@ -4,10 +4,11 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
+from config.panels import meeting_panels
+from config.permissions import require_perm
 from meetings import selectors, services
 from meetings.exceptions import MeetingsError
 from meetings.forms import MeetingForm, SessionForm
-from meetings.permissions import require_perm
 
 
 def _staff_only(meeting) -> str:
@@ -39,16 +40,6 @@ def meeting_detail(request, body: str, number: int):
     return render(request, "meetings/meeting_detail.html", context)
 
 
-def meeting_panels(request, meeting) -> list[dict]:
-    """Sections that other apps add to the meeting page (agenda, documents, proposals).
-
-    Each app registers a callable in ``MEETING_PANELS``; meetings imports none of them.
-    """
-    from meetings.panels import MEETING_PANELS
-
-    return [panel for provider in MEETING_PANELS if (panel := provider(request, meeting))]
-
-
 @require_http_methods(["GET", "POST"])
 def meeting_create(request, body: str):
     body_obj = selectors.body_get(slug=body)
@@ -61,7 +52,9 @@ def meeting_create(request, body: str):
     form = MeetingForm(request.POST or None, submit_label="Create meeting")
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_create(body=body_obj, **form.cleaned_data)
+            meeting = services.meeting_create(
+                actor=request.user, body=body_obj, **form.cleaned_data
+            )
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
@@ -77,7 +70,9 @@ def meeting_edit(request, body: str, number: int):
     form = MeetingForm(request.POST or None, initial=MeetingForm.initial_from(meeting))
     if request.method == "POST" and form.is_valid():
         try:
-            meeting = services.meeting_update(meeting=meeting, **form.cleaned_data)
+            meeting = services.meeting_update(
+                actor=request.user, meeting=meeting, **form.cleaned_data
+            )
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
@@ -99,7 +94,9 @@ def session_create(request, body: str, number: int):
     )
     if request.method == "POST" and form.is_valid():
         try:
-            session = services.session_create(meeting=meeting, **form.cleaned_data)
+            session = services.session_create(
+                actor=request.user, meeting=meeting, **form.cleaned_data
+            )
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
@@ -116,7 +113,9 @@ def session_edit(request, body: str, number: int, pk: int):
     form = SessionForm(request.POST or None, initial=SessionForm.initial_from(session))
     if request.method == "POST" and form.is_valid():
         try:
-            session = services.session_update(session=session, **form.cleaned_data)
+            session = services.session_update(
+                actor=request.user, session=session, **form.cleaned_data
+            )
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
@@ -136,7 +135,7 @@ def session_delete(request, body: str, number: int, pk: int):
     session = selectors.session_get(meeting=meeting, pk=pk)
     if request.method == "POST":
         label = session.label
-        services.session_delete(session=session)
+        services.session_delete(actor=request.user, session=session)
         messages.success(request, f"Session {label} was deleted.")
         return redirect(meeting)
     return render(

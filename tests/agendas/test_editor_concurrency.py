@@ -23,7 +23,7 @@ from agendas.exceptions import AgendaError, ItemGone
 from agendas.models import AgendaItem
 from meetings.enums import Role
 from tests.factories.agendas import items, numbered
-from tests.factories.meetings import MembershipFactory, UserFactory
+from tests.factories.meetings import MembershipFactory, UserFactory, registrar
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -134,7 +134,7 @@ def run_at_once(work, threads: int) -> list[BaseException]:
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_moves_leave_positions_1_to_n(meeting):
-    agenda = services.agenda_get_or_create(meeting=meeting)
+    agenda = services.agenda_get_or_create(meeting=meeting, user=registrar())
     made = [services.agenda_item_add(agenda=agenda, title=f"Item {n}") for n in range(12)]
     ids = [item.pk for item in made]
 
@@ -171,7 +171,7 @@ def test_concurrent_moves_leave_positions_1_to_n(meeting):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_adds_and_deletes_keep_the_order(meeting):
-    agenda = services.agenda_get_or_create(meeting=meeting)
+    agenda = services.agenda_get_or_create(meeting=meeting, user=registrar())
     services.agenda_fixed_items_add(agenda=agenda)
     doomed = [services.agenda_item_add(agenda=agenda, title=f"Old {n}") for n in range(6)]
 

@@ -12,7 +12,7 @@ from agendas.models import Agenda, AgendaItem, AgendaRevision
 from documents.enums import Access
 from tests.conftest import ROLE_NAMES
 from tests.factories.agendas import document_for, items, numbered
-from tests.factories.meetings import BodyFactory, MeetingFactory, SessionFactory
+from tests.factories.meetings import BodyFactory, MeetingFactory, SessionFactory, registrar
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -414,8 +414,10 @@ def test_the_editor_shows_changes_made_elsewhere(secretariat, agenda, meeting):
     services.agenda_item_add(agenda=agenda, title="Reports", documents=[doc], session=session)
     editor = url("agenda_editor", meeting)
     assert "Report of the Secretary-General" in secretariat.get(editor).content.decode()
-    document_update(document=doc, title="Revised report of the Secretary-General")
-    session_update(session=session, title="Afternoon session")
+    document_update(
+        actor=registrar(), document=doc, title="Revised report of the Secretary-General"
+    )
+    session_update(actor=registrar(), session=session, title="Afternoon session")
     page = secretariat.get(editor).content.decode()
     assert "Revised report of the Secretary-General" in page
     assert "Session: Afternoon session" in page

@@ -15,7 +15,7 @@ from documents.enums import Access
 from documents.models import Document
 from tests.browser.test_meetings_browser import login
 from tests.factories.documents import DocumentFactory, InstrumentFactory, derive
-from tests.factories.meetings import BodyFactory, MeetingFactory
+from tests.factories.meetings import BodyFactory, MeetingFactory, registrar
 from tests.shots import SHOTS
 
 pytestmark = pytest.mark.browser
@@ -58,7 +58,7 @@ def registry(meeting, people):
         "outline in Documents CWG-WSIS&SDG-42/2 and /3.",
     )
     derive(outline, "Rev", text="The revised outline.", date=dt.date(2025, 2, 5))
-    services.document_list_for_meeting(document=outline, meeting=meeting)
+    services.document_list_for_meeting(actor=registrar(), document=outline, meeting=meeting)
     DocumentFactory(
         meeting=meeting42,
         title="List of participants",

@@ -18,7 +18,7 @@ from documents.models import SymbolCounter
 from documents.services import document_register
 from meetings.models import Body
 from tests.browser.helpers import login
-from tests.factories.meetings import MeetingFactory, MemberStateFactory
+from tests.factories.meetings import MeetingFactory, MemberStateFactory, registrar
 from tests.factories.proposals import proposal_in_state
 from tests.shots import SHOTS
 
@@ -43,6 +43,7 @@ def scenario_registry(people, meeting):
     )
     SymbolCounter.objects.create(meeting=wsis42, series="", last_number=12)
     return document_register(
+        actor=registrar(),
         meeting=wsis42,
         title="Draft outline WSIS+20 Report on ITU's contribution to the implementation of "
         "and follow-up to the WSIS outcomes",

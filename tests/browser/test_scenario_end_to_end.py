@@ -23,7 +23,7 @@ from documents.services import document_register
 from meetings.models import Body
 from tests.browser.helpers import login
 from tests.documents.publishing_support import pdf_text
-from tests.factories.meetings import MeetingFactory
+from tests.factories.meetings import MeetingFactory, registrar
 from tests.factories.proposals import proposal_in_state
 from tests.shots import SHOTS
 
@@ -69,6 +69,7 @@ def test_the_included_proposal_is_in_the_pdf_of_rev_1(page, live_server, people,
     )
     SymbolCounter.objects.create(meeting=wsis42, series="", last_number=12)
     document_register(
+        actor=registrar(),
         meeting=wsis42,
         title="Draft outline WSIS+20 Report on ITU's contribution",
         source="Secretary-General",

@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from documents.models import Publication
 from documents.services import document_register
+from tests.factories.meetings import registrar
 
 ENGLISH = "The Council Working Group is invited to consider the present proposal."
 ARABIC = "يدعى الفريق إلى النظر في هذا الاقتراح واتخاذ قرار بشأنه"
@@ -36,7 +37,7 @@ def make_document(meeting, **fields):
         "date": dt.date(2025, 1, 14),
         "text": SAMPLE_TEXT,
     }
-    return document_register(meeting=meeting, **{**defaults, **fields})
+    return document_register(actor=registrar(), meeting=meeting, **{**defaults, **fields})
 
 
 def pdf_text(content: bytes) -> str:

@@ -18,6 +18,7 @@ from django.db import connection
 from documents import services
 from documents.models import Document
 from tests.factories.documents import DocumentFactory
+from tests.factories.meetings import registrar
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -62,6 +63,7 @@ def test_forty_documents_registered_from_eight_threads_get_numbers_1_to_40(meeti
             )
             for thread_document in (
                 services.document_register(
+                    actor=registrar(),
                     meeting=meeting,
                     title=f"Contribution {i}.{j}",
                     source="Secretariat",
@@ -86,7 +88,11 @@ def test_two_series_of_one_meeting_are_numbered_apart_under_concurrency(meeting)
         series = "INF" if i % 2 else ""
         return [
             services.document_register(
-                meeting=meeting, series=series, title=f"Document {i}.{j}", source="Secretariat"
+                actor=registrar(),
+                meeting=meeting,
+                series=series,
+                title=f"Document {i}.{j}",
+                source="Secretariat",
             ).symbol
             for j in range(3)
         ]
@@ -103,7 +109,9 @@ def test_concurrent_revisions_of_one_base_are_numbered_in_turn(meeting):
 
     def revise_twice(i: int) -> list[str]:
         return [
-            services.document_derive(base=base, kind="Rev", text=f"Revision by {i}, {j}").symbol
+            services.document_derive(
+                actor=registrar(), base=base, kind="Rev", text=f"Revision by {i}, {j}"
+            ).symbol
             for j in range(2)
         ]
 
@@ -118,6 +126,7 @@ def test_concurrent_revisions_of_one_base_are_numbered_in_turn(meeting):
 def test_the_same_form_sent_from_several_threads_registers_one_document(meeting):
     def send(i: int) -> list[int]:
         document = services.document_register(
+            actor=registrar(),
             meeting=meeting,
             title="Proposal sent four times",
             source="Russian Federation",

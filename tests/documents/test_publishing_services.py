@@ -26,6 +26,7 @@ from tests.documents.publishing_support import (
     make_document,
     pdf_text,
 )
+from tests.factories.meetings import registrar
 
 pytestmark = pytest.mark.usefixtures("pdf_media")
 
@@ -142,7 +143,9 @@ def test_new_version_gets_its_own_pdf_and_the_old_one_stays(meeting, people):
     document = make_document(meeting)
     v1 = publication_request(document=document, user=people["secretariat"])
     publication_run(publication_id=v1.pk, token="t1")
-    document = document_update(document=document, title="Revised proposal for a new item")
+    document = document_update(
+        actor=registrar(), document=document, title="Revised proposal for a new item"
+    )
     v2 = publication_request(document=document, user=people["secretariat"])
     publication_run(publication_id=v2.pk, token="t2")
 
@@ -160,7 +163,7 @@ def test_new_version_gets_its_own_pdf_and_the_old_one_stays(meeting, people):
 def test_version_replaced_before_rendering_fails_with_a_reason(meeting, people):
     document = make_document(meeting)
     publication = publication_request(document=document, user=people["secretariat"])
-    document_update(document=document, title="Changed while queued")
+    document_update(actor=registrar(), document=document, title="Changed while queued")
     publication_run(publication_id=publication.pk, token="t1")
     publication.refresh_from_db()
     assert publication.state == PublicationState.FAILED
@@ -184,7 +187,7 @@ def test_only_a_failed_publication_can_be_retried(meeting, people):
 
 def test_withdrawn_document_cannot_be_published(meeting, people):
     document = make_document(meeting)
-    document = document_update(document=document, status="withdrawn")
+    document = document_update(actor=registrar(), document=document, status="withdrawn")
     with pytest.raises(PublicationError, match="is withdrawn; it cannot be published"):
         publication_request(document=document, user=people["secretariat"])
     assert not Publication.objects.exists()

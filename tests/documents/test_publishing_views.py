@@ -17,6 +17,7 @@ from documents.services import document_update
 from documents.tasks import publish_document
 from tests.conftest import ROLE_NAMES
 from tests.documents.publishing_support import TITLE, make_document, pdf_text
+from tests.factories.meetings import registrar
 from tests.factories.publications import PublicationFactory
 
 pytestmark = pytest.mark.usefixtures("pdf_media")
@@ -173,7 +174,9 @@ def test_older_versions_stay_listed_and_downloadable(client_for, meeting, people
     document = make_document(meeting)
     first = publication_request(document=document, user=people["secretariat"])
     publication_run(publication_id=first.pk, token="t1")
-    document = document_update(document=document, title="Revised title of the proposal")
+    document = document_update(
+        actor=registrar(), document=document, title="Revised title of the proposal"
+    )
     html = client_for("secretariat").get(panel_url(document)).content.decode()
     # The text changed: the new version can be published, the old PDF is still there.
     assert "Publish as PDF" in html
@@ -292,7 +295,9 @@ def _with_publications(meeting, count: int):
     document = make_document(meeting)
     for version in range(1, count + 1):
         if version > 1:
-            document = document_update(document=document, title=f"{TITLE} ({version})")
+            document = document_update(
+                actor=registrar(), document=document, title=f"{TITLE} ({version})"
+            )
         state = PublicationState.FAILED if version % 5 == 0 else PublicationState.PUBLISHED
         PublicationFactory(document=document, version=version, state=state)
     return document

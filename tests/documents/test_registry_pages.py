@@ -17,7 +17,7 @@ from documents.enums import Access, DocumentType, SuffixKind
 from documents.models import Reference
 from tests.conftest import ROLE_NAMES
 from tests.factories.documents import DocumentFactory, InstrumentFactory, derive
-from tests.factories.meetings import MeetingFactory
+from tests.factories.meetings import MeetingFactory, registrar
 
 LIST = "/documents/"
 READERS_OF_RESTRICTED = {"delegate", "secretariat", "chair", "vice_chair", "superuser"}
@@ -154,7 +154,7 @@ def test_a_bad_filter_is_explained_and_the_others_still_apply(client, varied):
 def test_meeting_list_shows_documents_listed_from_another_body_marked(client, meeting, meeting42):
     own = DocumentFactory(meeting=meeting, title="Draft agenda of the 21st meeting")
     outline = DocumentFactory(meeting=meeting42, title="Draft outline WSIS+20 Report")
-    services.document_list_for_meeting(document=outline, meeting=meeting)
+    services.document_list_for_meeting(actor=registrar(), document=outline, meeting=meeting)
     DocumentFactory(meeting=meeting42, title="Not listed anywhere else")
 
     response = client.get(LIST, {"meeting": meeting.pk})
@@ -440,7 +440,9 @@ def test_symbols_with_parentheses_work_in_addresses(client, meeting):
 
 
 def test_unknown_and_malformed_symbols_are_not_found(client, meeting):
-    assert client.get("/documents/d/CWG-Internet-21/99").status_code == 404
+    missing = client.get("/documents/d/CWG-Internet-21/99")
+    assert missing.status_code == 404
+    assert "Page not found" in page_text(missing)
     response = client.get("/documents/d/not-a-symbol")
     assert response.status_code == 404
     assert "Page not found" in page_text(response)
@@ -583,7 +585,10 @@ def test_base_document_lists_its_revisions_addenda_and_corrigenda(client, meetin
 def test_document_page_names_the_meetings_it_is_listed_for(client, meeting, meeting42):
     outline = DocumentFactory(meeting=meeting42, title="Draft outline WSIS+20 Report")
     services.document_list_for_meeting(
-        document=outline, meeting=meeting, note="Proposal 2.2 of the Russian Federation"
+        actor=registrar(),
+        document=outline,
+        meeting=meeting,
+        note="Proposal 2.2 of the Russian Federation",
     )
     text = page_text(client.get(outline.get_absolute_url()))
     assert (
@@ -596,6 +601,7 @@ def test_uploaded_file_is_served_to_those_who_may_see_the_document(client_for, m
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     document = services.document_register(
+        actor=registrar(),
         meeting=meeting,
         title="Annex in PDF",
         source="Secretariat",
@@ -607,7 +613,9 @@ def test_uploaded_file_is_served_to_those_who_may_see_the_document(client_for, m
     assert response.status_code == 200
     assert b"".join(response.streaming_content) == b"%PDF-1.7 annex"
     assert "annex" in response["Content-Disposition"]
-    assert client_for("outsider").get(url).status_code == 404
+    refused = client_for("outsider").get(url)
+    assert refused.status_code == 404
+    assert "Page not found" in page_text(refused)
 
 
 # ------------------------------------------------------------ restricted, for every role
@@ -633,6 +641,9 @@ def test_restricted_documents_exist_only_for_members(client_for, meeting, role):
     assert detail.status_code == (200 if sees else 404)
     if sees:
         assert "Restricted to members of CWG-Internet" in page_text(detail)
+    else:
+        assert "Page not found" in page_text(detail)
+        assert "zebra" not in page_text(detail)
 
     search = client.get(LIST, {"q": "zebra"})
     assert (secret.symbol in listed_symbols(search)) is sees
@@ -655,7 +666,7 @@ def _documents_with_everything(meeting, meeting42, n: int):
         )
         if i % 3 == 0:
             services.document_list_for_meeting(
-                document=document, meeting=meeting42 if i % 2 else meeting
+                actor=registrar(), document=document, meeting=meeting42 if i % 2 else meeting
             )
 
 
@@ -691,7 +702,7 @@ def test_document_page_query_count_is_flat(client_for, meeting, meeting42, rows,
         )
         derive(document, [SuffixKind.REVISION, SuffixKind.ADDENDUM][i % 2], text=f"Change {i}.")
         services.document_list_for_meeting(
-            document=document, meeting=MeetingFactory(body=meeting42.body)
+            actor=registrar(), document=document, meeting=MeetingFactory(body=meeting42.body)
         )
     assert base.symbol == "CWG-Internet-21/1"
     client = client_for("delegate")
@@ -722,6 +733,7 @@ def test_arabic_paragraphs_read_right_to_left_on_the_page(client, meeting):
 
     arabic = "يدعى الفريق إلى النظر في هذا الاقتراح واتخاذ قرار بشأنه"
     document = document_register(
+        actor=registrar(),
         meeting=meeting,
         title="Mixed languages",
         source="Secretariat",

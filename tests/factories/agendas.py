@@ -9,11 +9,12 @@ from documents.enums import Access, DocumentType
 from documents.models import Document
 from documents.services import document_register
 from meetings.models import Meeting
+from tests.factories.meetings import registrar
 
 
 def agenda_for(meeting: Meeting, *, user=None) -> Agenda:
     """The meeting's agenda (registered as its next document, usually /1)."""
-    return agenda_get_or_create(meeting=meeting, user=user)
+    return agenda_get_or_create(meeting=meeting, user=user or registrar())
 
 
 def document_for(
@@ -25,7 +26,12 @@ def document_for(
     doc_type: str = DocumentType.CONTRIBUTION,
 ) -> Document:
     return document_register(
-        meeting=meeting, title=title, source=source, access=access, doc_type=doc_type
+        actor=registrar(),
+        meeting=meeting,
+        title=title,
+        source=source,
+        access=access,
+        doc_type=doc_type,
     )
 
 

@@ -10,7 +10,7 @@ import factory
 from documents import services
 from documents.enums import Access, DocumentType, Language, ReferenceKind
 from documents.models import Document, Instrument
-from tests.factories.meetings import MeetingFactory
+from tests.factories.meetings import MeetingFactory, registrar
 
 
 class DocumentFactory(factory.django.DjangoModelFactory):
@@ -31,7 +31,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
     languages = ("en",)
     access = Access.PUBLIC
     text = "The Group is invited to take note of this document."
-    created_by = None
+    actor = factory.LazyFunction(registrar)
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
@@ -41,6 +41,7 @@ class DocumentFactory(factory.django.DjangoModelFactory):
 def derive(base: Document, kind: str = "Rev", **kwargs) -> Document:
     """A revision (``"Rev"``), addendum (``"Add"``) or corrigendum (``"Corr"``) of ``base``."""
     kwargs.setdefault("date", dt.date(2025, 2, 1))
+    kwargs.setdefault("actor", registrar())
     return services.document_derive(base=base, kind=kind, **kwargs)
 
 
@@ -58,4 +59,4 @@ class InstrumentFactory(factory.django.DjangoModelFactory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return services.instrument_register(**kwargs)
+        return services.instrument_register(actor=registrar(), **kwargs)

@@ -94,3 +94,9 @@ class MembershipFactory(factory.django.DjangoModelFactory):
         yes_declaration=factory.SubFactory(MemberStateFactory),
         no_declaration=None,
     )
+
+
+def registrar():
+    """The person factories act for when a test does not name one: an administrator, whom
+    every service allows (services check their actor's permission themselves)."""
+    return UserFactory(username="registrar", is_superuser=True, is_staff=True)

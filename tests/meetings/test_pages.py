@@ -163,13 +163,17 @@ def test_login_with_wrong_password_says_so(client, people):
 def test_home_query_count_does_not_grow_with_meetings(
     client, db, django_assert_max_num_queries, rows
 ):
+    bodies = []
     for _ in range(rows):
         body = BodyFactory()
         MeetingFactory(body=body)
         SessionFactory(meeting__body=body)
+        bodies.append(body)
     with django_assert_max_num_queries(4):
         response = client.get("/")
     assert response.status_code == 200
+    page = response.content.decode()
+    assert all(body.name in page for body in bodies)
 
 
 @pytest.mark.parametrize("rows", [1, 20])

@@ -71,6 +71,7 @@ def test_check_deploy_passes_with_production_values(tmp_path):
         "SECURE_SSL_REDIRECT": "1",
         "SECURE_HSTS_SECONDS": "31536000",
         "AGENDUM_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
     }
     env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set by the test run for Playwright only
     result = subprocess.run(
@@ -90,7 +91,12 @@ def test_check_deploy_warns_about_debug_defaults(tmp_path):
     import subprocess
     import sys
 
-    env = {**os.environ, "DEBUG": "1", "AGENDUM_VAR_DIR": str(tmp_path)}
+    env = {
+        **os.environ,
+        "DEBUG": "1",
+        "AGENDUM_VAR_DIR": str(tmp_path),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
     env.pop("SECRET_KEY", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
@@ -102,3 +108,51 @@ def test_check_deploy_warns_about_debug_defaults(tmp_path):
     )
     assert result.returncode != 0
     assert "DEBUG" in result.stderr + result.stdout
+
+
+def _manage(*args: str, var_dir: Path):
+    import os
+    import subprocess
+    import sys
+
+    env = {
+        **os.environ,
+        "AGENDUM_VAR_DIR": str(var_dir),
+        "DJANGO_SETTINGS_MODULE": "config.settings",
+    }
+    env.pop("SECRET_KEY", None)
+    env.pop("CELERY_BROKER_URL", None)
+    return subprocess.run(
+        [sys.executable, *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=Path(__file__).resolve().parents[2],
+        check=False,
+    )
+
+
+def test_importing_settings_writes_nothing(tmp_path):
+    var_dir = tmp_path / "var"
+    result = _manage("-c", "import config.settings", var_dir=var_dir)
+    assert result.returncode == 0, result.stderr
+    assert not var_dir.exists()
+
+
+def test_prepare_var_makes_folders_and_a_private_secret_key(tmp_path):
+    var_dir = tmp_path / "var"
+    result = _manage("manage.py", "prepare_var", var_dir=var_dir)
+    assert result.returncode == 0, result.stderr
+    key_file = var_dir / "secret_key"
+    assert len(key_file.read_text()) >= 50
+    assert key_file.stat().st_mode & 0o077 == 0
+    assert sorted(p.name for p in (var_dir / "broker").iterdir()) == [
+        "control",
+        "processed",
+        "queue",
+    ]
+    assert (var_dir / "media").is_dir()
+    # Run again: the key stays (sessions survive a restart).
+    first = key_file.read_text()
+    assert _manage("manage.py", "prepare_var", var_dir=var_dir).returncode == 0
+    assert key_file.read_text() == first

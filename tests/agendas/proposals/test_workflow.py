@@ -36,6 +36,7 @@ from tests.factories.meetings import (
     MembershipFactory,
     MemberStateFactory,
     UserFactory,
+    registrar,
 )
 from tests.factories.proposals import ProposalFactory, proposal_in_state, scenario_fields
 
@@ -218,6 +219,7 @@ def test_include_adds_the_item_with_the_cited_documents_in_one_step(people, meet
     )
     SymbolCounter.objects.create(meeting=wsis42, series="", last_number=12)
     outline = document_register(
+        actor=registrar(),
         meeting=wsis42,
         title="Draft outline WSIS+20 report on ITU's contribution",
         source="Secretary-General",

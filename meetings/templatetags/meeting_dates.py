@@ -1,3 +1,6 @@
+"""Meeting dates as the Union prints them: ``{{ start|date_range:end }}``. Kept in
+meetings (it is about meetings), not a project-wide library."""
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,5 +1,6 @@
 from django.utils.functional import SimpleLazyObject
 
+from config.panels import nav_links
 from meetings.enums import Role
 from meetings.rules import roles_by_body
 
@@ -36,14 +37,9 @@ def roles(request):
             grouped.setdefault(m.get_role_display(), []).append(label)
         return " · ".join(f"{role}: {', '.join(bodies)}" for role, bodies in grouped.items())
 
-    def nav_links():
-        from meetings.panels import NAV_PROVIDERS
-
-        return [link for provider in NAV_PROVIDERS for link in provider(request)]
-
     memberships_cache = SimpleLazyObject(memberships)
     return {
-        "nav_links": SimpleLazyObject(nav_links),
+        "nav_links": SimpleLazyObject(lambda: nav_links(request)),
         "my_memberships": memberships_cache,
         "my_role_summary": SimpleLazyObject(role_summary),
         "my_role_flags": SimpleLazyObject(flags),

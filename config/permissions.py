@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 
 class LoginRequired(Exception):
-    pass
+    """Raised by a view for an anonymous visitor; config.middleware sends them to log in."""
 
 
 def require_perm(request, perm: str, obj=None, *, hide: bool = False, message: str = "") -> None:
@@ -20,22 +20,7 @@ def require_perm(request, perm: str, obj=None, *, hide: bool = False, message: s
     if request.user.has_perm(perm, obj):
         return
     if hide:
-        raise Http404("Not found.")
+        raise Http404(_("Not found."))
     if not request.user.is_authenticated:
         raise LoginRequired()
-    raise PermissionDenied(message or "Your roles do not allow this.")
-
-
-class LoginRequiredMiddleware:
-    """Turns ``LoginRequired`` raised by a view into a redirect to the login page."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if isinstance(exception, LoginRequired):
-            return redirect_to_login(request.get_full_path())
-        return None
+    raise PermissionDenied(message or _("Your roles do not allow this."))
