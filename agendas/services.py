@@ -6,6 +6,11 @@ PostgreSQL; SQLite takes its write lock when the transaction starts), then reads
 moves and renumbers the affected siblings 1..n. Two secretariat members editing at once are
 thus serialised: positions stay compact and unique, the last title written wins, and a change
 to an item deleted meanwhile is refused with ``ItemGone``.
+
+Permissions: every write takes the person acting (``actor``, or ``user`` where it is also
+recorded as issuer or adopter) and checks its ``rules`` permission itself, so a management
+command or an API cannot skip it; a refusal is ``PermissionDenied`` with a sentence. Callers
+that act for the application rather than a person pass ``system_actor()``.
 """
 
 from __future__ import annotations
@@ -13,25 +18,75 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.cache import cache
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
+from agendas.caching import forget_public_page
 from agendas.enums import AgendaState, FixedItem
 from agendas.exceptions import AgendaError, ItemGone, NothingToIssue
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
-from agendas.selectors import MAX_DEPTH, agenda_content, agenda_page_key, agenda_tree
+from agendas.selectors import MAX_DEPTH, agenda_content, agenda_tree
 from documents.enums import DocumentType, SuffixKind
 from documents.models import Document
-from documents.services import document_derive, document_register, document_update
+from documents.services import (
+    derived_symbol,
+    document_derive,
+    document_register,
+    document_update,
+)
 from meetings.models import Meeting, Session
 
 # Where an item goes when added at the top level without a place: before the closing block.
 # A new ordinary item lands before "Any other business", AOB before "Closing".
 _TRAILING_RANK = {FixedItem.AOB: 1, FixedItem.CLOSING: 2}
 GONE = "This item was deleted by someone else meanwhile; the agenda below is up to date."
+
+
+class SystemActor:
+    """The application itself acting, after the permission that matters was checked where
+    the step began: the proposal include step (the chair's ``decide_proposal``) adds the
+    item; the demo loader builds its meetings. ``on_behalf_of`` is the person recorded as
+    creator, when there is one. It has every permission; pass it only from such code."""
+
+    is_authenticated = True
+    is_superuser = False
+    pk = None
+
+    def __init__(self, on_behalf_of=None):
+        self.on_behalf_of = on_behalf_of
+
+    def has_perm(self, perm: str, obj=None) -> bool:
+        return True
+
+    def __str__(self) -> str:
+        return "system"
+
+
+def system_actor(*, on_behalf_of=None) -> SystemActor:
+    return SystemActor(on_behalf_of)
+
+
+def _person(actor):
+    """Who is recorded (created_by, issued_by, adopted_by): the person, not the system."""
+    return actor.on_behalf_of if isinstance(actor, SystemActor) else actor
+
+
+def _require(actor, perm: str, obj, sentence: str) -> None:
+    if actor is None or not actor.has_perm(perm, obj):
+        raise PermissionDenied(sentence)
+
+
+def _require_editor(actor, agenda: Agenda) -> None:
+    _require(
+        actor,
+        "agendas.change_agenda",
+        agenda,
+        _("Only the secretariat of the body can change its draft agenda."),
+    )
 
 
 def _rank(fixed: str) -> int:
@@ -116,21 +171,26 @@ def _height(parents: dict[int, int | None], item_id: int) -> int:
 
 
 @transaction.atomic
-def agenda_get_or_create(
-    *, meeting: Meeting, user=None, document: Document | None = None
-) -> Agenda:
+def agenda_get_or_create(*, meeting: Meeting, user, document: Document | None = None) -> Agenda:
     """The meeting's agenda; the first call registers its document ({meeting}/N, usually 1),
-    or takes ``document`` when the agenda document was already registered."""
+    or takes ``document`` when the agenda document was already registered. Creating it needs
+    ``agendas.change_agenda`` on the meeting; an existing agenda is returned to anyone."""
     agenda = Agenda.objects.select_for_update().filter(meeting=meeting).first()
     if agenda is not None:
         return agenda
+    _require(
+        user,
+        "agendas.change_agenda",
+        meeting,
+        _("Only the secretariat of the body can create the agenda of its meeting."),
+    )
     if document is None:
         document = document_register(
             meeting=meeting,
             title=f"Draft agenda of the {meeting.display_name}",
             source="Chair",
             doc_type=DocumentType.AGENDA,
-            created_by=user,
+            created_by=_person(user),
         )
     elif document.meeting_id != meeting.pk:
         raise AgendaError(f"{document.symbol} is not a document of the {meeting}.")
@@ -144,6 +204,7 @@ def agenda_get_or_create(
 def agenda_item_add(
     *,
     agenda: Agenda,
+    actor,
     title: str,
     description: str = "",
     parent: AgendaItem | None = None,
@@ -158,6 +219,7 @@ def agenda_item_add(
     top level "at the end" means before "Any other business" and "Closing of the meeting" when
     the agenda has them: a real agenda keeps those last. Documents are allocated in the given
     order. Bumps the agenda's version."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     title = _clean_title(title)
     _check_session(agenda, session)
@@ -204,10 +266,11 @@ def agenda_item_add(
 
 
 @transaction.atomic
-def agenda_fixed_items_add(*, agenda: Agenda) -> list[AgendaItem]:
+def agenda_fixed_items_add(*, agenda: Agenda, actor) -> list[AgendaItem]:
     """Add the usual items that are missing, in one go: "Opening of the meeting" and "Adoption
     of the agenda" at the start, "Any other business" and "Closing of the meeting" at the end.
     Items already there stay where they are; returns the items added."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     top = _siblings(agenda, None)
     present = {item.fixed for item in top if item.fixed}
@@ -242,6 +305,7 @@ def agenda_fixed_items_add(*, agenda: Agenda) -> list[AgendaItem]:
 def agenda_item_update(
     *,
     agenda: Agenda,
+    actor,
     item_id: int,
     title: str,
     description: str = "",
@@ -249,6 +313,7 @@ def agenda_item_update(
 ) -> AgendaItem:
     """Change an item's title, description and session. Two people editing the same item:
     the last one to save wins (there is nothing to merge in a title)."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     item = _item(agenda, item_id)
     _check_session(agenda, session)
@@ -261,9 +326,10 @@ def agenda_item_update(
 
 
 @transaction.atomic
-def agenda_item_delete(*, agenda: Agenda, item_id: int) -> str:
+def agenda_item_delete(*, agenda: Agenda, actor, item_id: int) -> str:
     """Delete an item with its sub-items and allocations; its followers move up one number.
     Returns the deleted title. Deleting an item already gone is refused with ``ItemGone``."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     item = _item(agenda, item_id)
     title, parent_id = item.title, item.parent_id
@@ -275,11 +341,12 @@ def agenda_item_delete(*, agenda: Agenda, item_id: int) -> str:
 
 @transaction.atomic
 def agenda_item_move(
-    *, agenda: Agenda, item_id: int, parent_id: int | None, index: int
+    *, agenda: Agenda, actor, item_id: int, parent_id: int | None, index: int
 ) -> AgendaItem:
     """Put an item (with its sub-items) at 1-based ``index`` among the children of
     ``parent_id`` (None: the top level), as drag and drop does. Both the old and the new
     siblings are renumbered compactly."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     item = _item(agenda, item_id)
     parents = _parents_map(agenda)
@@ -311,10 +378,11 @@ MOVES = ("up", "down", "indent", "outdent")
 
 
 @transaction.atomic
-def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> AgendaItem:
+def agenda_item_shift(*, agenda: Agenda, actor, item_id: int, direction: str) -> AgendaItem:
     """The keyboard moves: ``up`` / ``down`` among its siblings, ``indent`` (become the last
     sub-item of the previous sibling), ``outdent`` (become the sibling right after its parent).
     A move past the edge (the first item up) changes nothing."""
+    _require_editor(actor, agenda)
     if direction not in MOVES:
         raise AgendaError("Unknown move.")
     agenda = _lock(agenda)
@@ -324,12 +392,14 @@ def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> Agenda
     if direction == "up":
         if i == 0:
             return item
-        return agenda_item_move(agenda=agenda, item_id=item.pk, parent_id=item.parent_id, index=i)
+        return agenda_item_move(
+            agenda=agenda, actor=actor, item_id=item.pk, parent_id=item.parent_id, index=i
+        )
     if direction == "down":
         if i == len(siblings) - 1:
             return item
         return agenda_item_move(
-            agenda=agenda, item_id=item.pk, parent_id=item.parent_id, index=i + 2
+            agenda=agenda, actor=actor, item_id=item.pk, parent_id=item.parent_id, index=i + 2
         )
     if direction == "indent":
         if i == 0:
@@ -337,13 +407,17 @@ def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> Agenda
         previous = siblings[i - 1]
         last = AgendaItem.objects.filter(parent=previous).count()
         return agenda_item_move(
-            agenda=agenda, item_id=item.pk, parent_id=previous.pk, index=last + 1
+            agenda=agenda, actor=actor, item_id=item.pk, parent_id=previous.pk, index=last + 1
         )
     if item.parent_id is None:
         return item
     parent = AgendaItem.objects.get(pk=item.parent_id)
     return agenda_item_move(
-        agenda=agenda, item_id=item.pk, parent_id=parent.parent_id, index=parent.position + 1
+        agenda=agenda,
+        actor=actor,
+        item_id=item.pk,
+        parent_id=parent.parent_id,
+        index=parent.position + 1,
     )
 
 
@@ -352,9 +426,10 @@ def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> Agenda
 
 @transaction.atomic
 def agenda_allocation_add(
-    *, agenda: Agenda, item_id: int, document: Document
+    *, agenda: Agenda, actor, item_id: int, document: Document
 ) -> AgendaItemDocument:
     """Allocate ``document`` to the item, after the documents it already has."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     item = _item(agenda, item_id)
     allocations = list(item.allocations.all())
@@ -370,8 +445,9 @@ def agenda_allocation_add(
 
 
 @transaction.atomic
-def agenda_allocation_remove(*, agenda: Agenda, item_id: int, document_id: int) -> None:
+def agenda_allocation_remove(*, agenda: Agenda, actor, item_id: int, document_id: int) -> None:
     """Take a document off the item. Removing one that is no longer there changes nothing."""
+    _require_editor(actor, agenda)
     agenda = _lock(agenda)
     item = _item(agenda, item_id)
     deleted, _ = AgendaItemDocument.objects.filter(item=item, document_id=document_id).delete()
@@ -389,15 +465,6 @@ def agenda_document_html(*, agenda: Agenda, content: dict) -> str:
     )
 
 
-def _forget_public_page(agenda: Agenda) -> None:
-    """Drop the visitors' cached agenda page now and again after commit (a request between
-    the two could have cached the page as it was)."""
-    meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
-    key = agenda_page_key(body_slug=meeting.body.slug, number=meeting.number)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
-
-
 @transaction.atomic
 def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevision:
     """Freeze the live draft as the next revision: the first issue is the agenda's own
@@ -407,6 +474,12 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
     or when the agenda has no item."""
     from documents.publishing import publication_request
 
+    _require(
+        user,
+        "agendas.issue_agenda",
+        agenda,
+        _("Only the secretariat of the body can issue its agenda."),
+    )
     agenda = _lock(agenda)
     meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
     agenda.meeting = meeting
@@ -434,7 +507,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         html = agenda_document_html(agenda=agenda, content=content)
         document = document_update(document=base, text=html)
     else:
-        symbol = f"{base.symbol}({SuffixKind.REVISION}.{number})"
+        symbol = derived_symbol(base=base, kind=SuffixKind.REVISION, number=number)
         content["symbol"] = symbol
         html = agenda_document_html(agenda=agenda, content=content)
         document = document_derive(
@@ -442,7 +515,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
             kind=SuffixKind.REVISION,
             text=html,
             title=f"{base.title} (Rev.{number})",
-            created_by=user,
+            created_by=_person(user),
         )
         if document.symbol != symbol:
             # Someone derived a revision of the agenda document by hand: follow its numbering
@@ -459,10 +532,10 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         content=content,
         adopted=revised_after_adoption,
         note=note.strip()[:500],
-        issued_by=user,
+        issued_by=_person(user),
     )
-    publication_request(document=document, user=user)
-    _forget_public_page(agenda)
+    publication_request(document=document, user=_person(user))
+    forget_public_page(agenda=agenda)
     return revision
 
 
@@ -471,6 +544,12 @@ def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agen
     """The chair records that the meeting adopted its agenda (the latest issued revision),
     now or ``at`` the time it happened. Later changes can still be issued; those revisions
     say "Revised after adoption"."""
+    _require(
+        user,
+        "agendas.adopt_agenda",
+        agenda,
+        _("Only the chair or a vice-chair of the body can record the adoption of its agenda."),
+    )
     agenda = _lock(agenda)
     if agenda.state == AgendaState.ADOPTED:
         raise AgendaError(f"The agenda was already adopted on {agenda.adopted_at:%d %B %Y}.")
@@ -478,7 +557,7 @@ def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agen
         raise AgendaError("Issue the agenda before adopting it: no revision has been issued yet.")
     agenda.state = AgendaState.ADOPTED
     agenda.adopted_at = at or timezone.now()
-    agenda.adopted_by = user
+    agenda.adopted_by = _person(user)
     agenda.save(update_fields=["state", "adopted_at", "adopted_by", "updated_at"])
-    _forget_public_page(agenda)
+    forget_public_page(agenda=agenda)
     return agenda
