@@ -425,3 +425,28 @@ def allocatable_documents(
         .only("pk", "symbol", "title", "access", "date")
         .distinct()[:limit]
     )
+
+
+def agenda_history(*, agenda: Agenda, limit: int = 50) -> list:
+    """The latest lines of the history of the agenda's document and its revisions (issued,
+    adopted, PDFs), newest first, with who did it and on which symbol, in one query."""
+    from documents.models import DocumentEvent
+
+    return list(
+        DocumentEvent.objects.filter(
+            Q(document_id=agenda.document_id) | Q(document__parent_id=agenda.document_id)
+        )
+        .select_related("actor", "document")
+        .only(*HISTORY_FIELDS)[:limit]
+    )
+
+
+HISTORY_FIELDS = (
+    "kind",
+    "at",
+    "note",
+    "actor__username",
+    "actor__first_name",
+    "actor__last_name",
+    "document__symbol",
+)

@@ -30,11 +30,12 @@ from agendas.enums import AgendaState, FixedItem
 from agendas.exceptions import AgendaError, ItemGone, NothingToIssue
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
 from agendas.selectors import MAX_DEPTH, agenda_content, agenda_tree
-from documents.enums import DocumentType, SuffixKind
+from documents.enums import DocumentEventKind, DocumentType, SuffixKind
 from documents.models import Document
 from documents.services import (
     derived_symbol,
     document_derive,
+    document_event_record,
     document_register,
     document_update,
 )
@@ -471,7 +472,8 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
     document (CWG-Internet-21/1), later ones derive Rev.N documents (…/1(Rev.1)). The
     document's text becomes the rendered agenda and its PDF publication is requested (the
     render runs in Celery after commit). Refused when nothing changed since the last issue
-    or when the agenda has no item."""
+    or when the agenda has no item. Adds an "agenda issued" line to the revision document's
+    history."""
     from documents.publishing import publication_request
 
     _require(
@@ -534,6 +536,12 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         note=note.strip()[:500],
         issued_by=_person(user),
     )
+    document_event_record(
+        kind=DocumentEventKind.AGENDA_ISSUED,
+        document=document,
+        actor=_person(user),
+        note=revision.label if revision.number else "",  # the first issue: "Agenda issued"
+    )
     publication_request(document=document, user=_person(user))
     forget_public_page(agenda=agenda)
     return revision
@@ -543,7 +551,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
 def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agenda:
     """The chair records that the meeting adopted its agenda (the latest issued revision),
     now or ``at`` the time it happened. Later changes can still be issued; those revisions
-    say "Revised after adoption"."""
+    say "Revised after adoption". Adds an "agenda adopted" line to the document's history."""
     _require(
         user,
         "agendas.adopt_agenda",
@@ -559,5 +567,8 @@ def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agen
     agenda.adopted_at = at or timezone.now()
     agenda.adopted_by = _person(user)
     agenda.save(update_fields=["state", "adopted_at", "adopted_by", "updated_at"])
+    document_event_record(
+        kind=DocumentEventKind.AGENDA_ADOPTED, document=agenda.document, actor=_person(user)
+    )
     forget_public_page(agenda=agenda)
     return agenda

@@ -13,7 +13,15 @@ from django.utils import timezone
 
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
 from documents.exceptions import InvalidDocument, StaleDocument
-from documents.models import Document, DocumentListing, Instrument, Reference, SymbolCounter
+from documents.models import (
+    Document,
+    DocumentEvent,
+    DocumentListing,
+    Instrument,
+    Publication,
+    Reference,
+    SymbolCounter,
+)
 from documents.references import extract_references, normalize_symbol
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
 from meetings.models import Meeting, MemberState
@@ -363,3 +371,27 @@ def instrument_register(*, kind: str, key: str, title: str = "", url: str = "") 
 def canonical_symbol(value: str) -> str | None:
     """A symbol typed by a person, in canonical form, or None when it is not a symbol."""
     return normalize_symbol(value)
+
+
+def document_event_record(
+    *,
+    kind: str,
+    document: Document | None = None,
+    publication_id: int | None = None,
+    actor=None,
+    note: str = "",
+) -> DocumentEvent:
+    """Add a line to a document's history (the audit trail): ``kind`` (DocumentEventKind),
+    who (``actor``; None or a non-person for the application itself) and a short note. The
+    document is given, or is the one ``publication_id`` renders. Written in the caller's
+    transaction, so a change rolled back leaves no line."""
+    if document is None:
+        document_id = Publication.objects.values_list("document_id", flat=True).get(
+            pk=publication_id
+        )
+    else:
+        document_id = document.pk
+    person = actor if getattr(actor, "pk", None) is not None else None
+    return DocumentEvent.objects.create(
+        document_id=document_id, kind=kind, actor=person, note=note[:300]
+    )

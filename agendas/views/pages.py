@@ -95,6 +95,8 @@ def _agenda_page(request, body: str, number: int, *, shared: bool = False):
             selectors.agenda_content(tree=tree) == latest.items
         )
         context["draft_html"] = draft_items_html(tree.flat())
+        # Who issued and adopted what: for members of the body (never on the visitors' page).
+        context["history"] = selectors.agenda_history(agenda=agenda)
     if context["can_issue"]:
         context["issue_form"] = IssueForm()
         context["next_label"] = next_label(revisions)

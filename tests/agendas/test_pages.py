@@ -162,8 +162,9 @@ def build(meeting, people, size: int):
 PAGES = [
     # (who, address, max queries). Logged-in pages pay for the session, the user and roles.
     ("anonymous", AGENDA, 5),
-    ("delegate", AGENDA, 10),
-    ("secretariat", AGENDA, 10),
+    # Members also read the history (one query, however long).
+    ("delegate", AGENDA, 11),
+    ("secretariat", AGENDA, 11),
     ("secretariat", f"{AGENDA}edit/", 11),
     ("anonymous", f"{AGENDA}rev/1/", 5),
     ("anonymous", f"{AGENDA}diff/?from=0&to=1", 4),
