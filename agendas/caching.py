@@ -16,7 +16,8 @@ visitors' agenda page, whole   agenda-page:V:<body>:<meeting number> issue and a
 V is FRAGMENT_VERSION: bump it when these templates change shape. The visitors' page stays a
 whole-page entry with its gzip made once (rather than ``cache_page`` + ``GZipMiddleware``,
 which would compress every response again): it is what keeps ``bench/agenda.py``'s issued
-agenda as fast as a bare view.
+agenda as fast as a bare view. Browsers that come back with its ETag get a 304 from Django's
+``condition`` decorator (agendas/views/pages.py).
 """
 
 from __future__ import annotations
@@ -73,7 +74,7 @@ def _page_key(body_slug: str, number: int) -> str:
 def public_page(
     *, body_slug: str, number: int, state: Callable[[], tuple | None], render: Callable
 ) -> dict | None:
-    """The visitors' page as {"html", "gzip", "state", "checked"}; None when ``state()``
+    """The visitors' page as {"html", "gzip", "etag", "state", "checked"}; None when ``state()``
     says there is no agenda (the ordinary page says so). ``state()`` is one small query."""
     key = _page_key(body_slug, number)
     entry = cache.get(key)
@@ -85,7 +86,13 @@ def public_page(
         return None
     if entry is None or entry["state"] != current:
         html = render()
-        entry = {"state": current, "html": html, "gzip": gzip.compress(html, compresslevel=6)}
+        entry = {
+            "state": current,
+            "html": html,
+            "gzip": gzip.compress(html, compresslevel=6),
+            # Weak: the same page whether sent gzipped or not.
+            "etag": f'W/"{hashlib.sha256(repr(current).encode()).hexdigest()[:32]}"',
+        }
     entry["checked"] = now
     cache.set(key, entry, CACHE_SECONDS)
     return entry

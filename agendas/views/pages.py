@@ -8,7 +8,7 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import condition, require_GET
 
 from agendas import caching, selectors
 from agendas.diff import revision_diff
@@ -36,29 +36,45 @@ def _plain_visitor(request) -> bool:
     )
 
 
-@require_GET
-def agenda_page(request, body: str, number: int):
-    """The latest issued revision for everyone, the list of revisions, and for members of the
-    body the live draft.
-
-    Visitors who are not logged in all see the same page, kept whole in the cache, also
-    gzipped (agendas.caching.public_page). It carries no CSRF token: a visitor has nothing
-    to post from it (logging in has its own page and token)."""
-    if _plain_visitor(request):
-        entry = caching.public_page(
+def _visitor_page(request, body: str, number: int) -> dict | None:
+    """The cached page for a plain visitor, looked up once per request (the ETag and the
+    response both need it)."""
+    if not _plain_visitor(request):
+        return None
+    if not hasattr(request, "_agenda_visitor_page"):
+        request._agenda_visitor_page = caching.public_page(
             body_slug=body,
             number=number,
             state=lambda: selectors.agenda_page_state(body_slug=body, number=number),
             render=lambda: _agenda_page(request, body, number, shared=True).content,
         )
-        if entry is not None:
-            if "gzip" in request.headers.get("Accept-Encoding", ""):
-                response = HttpResponse(entry["gzip"])
-                response["Content-Encoding"] = "gzip"
-            else:
-                response = HttpResponse(entry["html"])
-            patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
-            return response
+    return request._agenda_visitor_page
+
+
+def _visitor_etag(request, body: str, number: int) -> str | None:
+    entry = _visitor_page(request, body, number)
+    return entry["etag"] if entry else None
+
+
+@require_GET
+@condition(etag_func=_visitor_etag)
+def agenda_page(request, body: str, number: int):
+    """The latest issued revision for everyone, the list of revisions, and for members of the
+    body the live draft.
+
+    Visitors who are not logged in all see the same page, kept whole in the cache, also
+    gzipped, with an ETag (agendas.caching.public_page): ``condition`` answers 304 to a
+    browser that has it already. It carries no CSRF token: a visitor has nothing to post
+    from it (logging in has its own page and token)."""
+    entry = _visitor_page(request, body, number)
+    if entry is not None:
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            response = HttpResponse(entry["gzip"])
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(entry["html"])
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
+        return response
     return _agenda_page(request, body, number)
 
 

@@ -215,6 +215,23 @@ def test_visitors_get_the_whole_page_from_the_cache_until_the_next_issue(
     assert "Rev.1" in page
 
 
+def test_a_visitors_browser_reuses_the_page_until_the_next_issue(client, issued, agenda, people):
+    first = client.get(AGENDA)
+    etag = first["ETag"]
+    again = client.get(AGENDA, headers={"If-None-Match": etag})
+    assert again.status_code == 304
+    assert again.content == b""  # the browser shows the copy it has
+    services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="WSIS+20 report")
+    services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
+    fresh = client.get(AGENDA, headers={"If-None-Match": etag})
+    assert "WSIS+20 report" in fresh.content.decode()
+    assert fresh["ETag"] != etag
+
+
+def test_members_get_no_etag_so_their_draft_is_always_fresh(client_for, issued):
+    assert not client_for("delegate").get(AGENDA).has_header("ETag")
+
+
 def test_logged_in_members_never_get_the_visitors_page(client, client_for, issued):
     client.get(AGENDA)
     assert "Live draft" in client_for("delegate").get(AGENDA).content.decode()
