@@ -14,8 +14,10 @@ from __future__ import annotations
 from django.db.models import F
 from django.utils import timezone
 
+from agendas.enums import FixedItem
 from agendas.exceptions import AgendaError, ItemGone
 from agendas.models import Agenda, AgendaItem
+from agendas.selectors import MAX_DEPTH
 
 GONE = "This item was deleted by someone else meanwhile; the agenda below is up to date."
 
@@ -78,3 +80,36 @@ def height(parents: dict[int, int | None], item_id: int) -> int:
         return 1 + max((height(child) for child in children.get(pk, [])), default=0)
 
     return height(item_id)
+
+
+# Where an item goes when added at the top level without a place: before the closing block.
+# A new ordinary item lands before "Any other business", AOB before "Closing".
+TRAILING_RANK = {FixedItem.AOB: 1, FixedItem.CLOSING: 2}
+
+
+def rank(fixed: str) -> int:
+    return TRAILING_RANK.get(fixed, 0)
+
+
+def place(agenda: Agenda, *, parent, before, fixed: str) -> tuple[int | None, list, int]:
+    """Where a new item goes: its parent's id, its future siblings and its 0-based index."""
+    if before is not None:
+        gone = "The item to insert before was deleted meanwhile."
+        before = item_or_gone(agenda, before.pk, gone)
+        parent_id = before.parent_id
+    else:
+        parent_id = parent.pk if parent is not None else None
+    if parent_id is not None:
+        parents = parents_map(agenda)
+        if parent_id not in parents:
+            raise ItemGone("The item to add a sub-item to was deleted meanwhile.")
+        if depth(parents, parent_id) + 1 >= MAX_DEPTH:
+            raise AgendaError(f"Items can be nested {MAX_DEPTH} levels deep at most.")
+    around = siblings(agenda, parent_id)
+    if before is not None:
+        return parent_id, around, next(i for i, s in enumerate(around) if s.pk == before.pk)
+    index = len(around)
+    if parent_id is None:
+        while index > 0 and rank(around[index - 1].fixed) > rank(fixed):
+            index -= 1
+    return parent_id, around, index

@@ -40,14 +40,6 @@ from meetings.models import Meeting, Session
 GONE = positions.GONE
 __all__ = ["GONE", "system_actor"]
 
-# Where an item goes when added at the top level without a place: before the closing block.
-# A new ordinary item lands before "Any other business", AOB before "Closing".
-_TRAILING_RANK = {FixedItem.AOB: 1, FixedItem.CLOSING: 2}
-
-
-def _rank(fixed: str) -> int:
-    return _TRAILING_RANK.get(fixed, 0)
-
 
 def _clean_title(title: str) -> str:
     title = " ".join((title or "").split())
@@ -114,27 +106,7 @@ def agenda_item_add(
     agenda = positions.lock(agenda)
     title = _clean_title(title)
     _check_session(agenda, session)
-    if before is not None:
-        before = positions.item_or_gone(
-            agenda, before.pk, "The item to insert before was deleted meanwhile."
-        )
-        parent_id = before.parent_id
-    else:
-        parent_id = parent.pk if parent is not None else None
-    if parent_id is not None:
-        parents = positions.parents_map(agenda)
-        if parent_id not in parents:
-            raise ItemGone("The item to add a sub-item to was deleted meanwhile.")
-        if positions.depth(parents, parent_id) + 1 >= MAX_DEPTH:
-            raise AgendaError(f"Items can be nested {MAX_DEPTH} levels deep at most.")
-    siblings = positions.siblings(agenda, parent_id)
-    if before is not None:
-        index = next(i for i, s in enumerate(siblings) if s.pk == before.pk)
-    else:
-        index = len(siblings)
-        if parent_id is None:
-            while index > 0 and _rank(siblings[index - 1].fixed) > _rank(fixed):
-                index -= 1
+    parent_id, siblings, index = positions.place(agenda, parent=parent, before=before, fixed=fixed)
     item = AgendaItem.objects.create(
         agenda=agenda,
         parent_id=parent_id,
