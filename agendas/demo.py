@@ -116,6 +116,7 @@ def _internet21(meeting: Meeting, secretariat, stdout) -> Agenda:
         for title, description, symbols, session, fixed, children in INTERNET21:
             item = services.agenda_item_add(
                 agenda=agenda,
+                actor=secretariat,
                 title=title,
                 description=description,
                 documents=_documents(symbols),
@@ -125,6 +126,7 @@ def _internet21(meeting: Meeting, secretariat, stdout) -> Agenda:
             for child_title, child_symbols in children:
                 services.agenda_item_add(
                     agenda=agenda,
+                    actor=secretariat,
                     title=child_title,
                     parent=item,
                     documents=_documents(child_symbols),
@@ -149,6 +151,7 @@ def _wsis42(meeting: Meeting, secretariat, chair, stdout) -> Agenda:
         for title, symbols, session, fixed in WSIS42:
             services.agenda_item_add(
                 agenda=agenda,
+                actor=secretariat,
                 title=title,
                 documents=_documents(symbols),
                 session=_session(sessions, session),

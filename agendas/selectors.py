@@ -7,14 +7,26 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
 from django.http import Http404
 from django.urls import reverse
 
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
 from documents.enums import Access
 from documents.models import Document
-from meetings.models import Meeting
+from documents.selectors import visible_documents
+from meetings.models import Meeting, Session
 
 # 1, 1.1, 1.1.1: deeper than that an agenda stops being readable.
 MAX_DEPTH = 3
@@ -256,11 +268,6 @@ def agenda_of_meeting(*, meeting: Meeting) -> Agenda | None:
     )
 
 
-def agenda_page_key(*, body_slug: str, number: int) -> str:
-    """Cache key of the agenda page that visitors who are not logged in share."""
-    return f"agenda-page:2:{body_slug}:{number}"
-
-
 def agenda_page_state(*, body_slug: str, number: int) -> tuple | None:
     """What the public agenda page depends on, in one query: the agenda, its adoption, its
     latest revision and how many there are. None when the meeting has no agenda."""
@@ -345,3 +352,101 @@ def adopted_revision_number(*, agenda: Agenda, revisions: list[AgendaRevision]) 
         return None
     before = [r.number for r in revisions if r.issued_at <= agenda.adopted_at]
     return before[-1] if before else None
+
+
+def revision_pair(
+    *, agenda: Agenda, old_number: int, new_number: int
+) -> tuple[AgendaRevision, AgendaRevision]:
+    """Two revisions with their frozen content, in one query (both numbers must exist)."""
+    by_number = {
+        r.number: r
+        for r in AgendaRevision.objects.filter(agenda=agenda, number__in={old_number, new_number})
+        .select_related("document")
+        .defer(*light_fields("document__"))
+    }
+    for revision in by_number.values():
+        revision.agenda = agenda
+    return by_number[old_number], by_number[new_number]
+
+
+def agenda_version_stamp(*, agenda: Agenda) -> tuple[int, object]:
+    """The agenda's version and when a document allocated to it last changed: what the
+    editor's cached body depends on."""
+    if hasattr(agenda, "stamp"):
+        # Read with the agenda by this request (agenda_for(with_stamp=True)).
+        return agenda.version, agenda.stamp
+    return (
+        Agenda.objects.filter(pk=agenda.pk)
+        .annotate(stamp=Max("items__allocations__document__updated_at"))
+        .values_list("version", "stamp")
+        .get()
+    )
+
+
+def sessions_of(*, meeting: Meeting) -> list[Session]:
+    return list(Session.objects.filter(meeting=meeting))
+
+
+def latest_publication(*, document: Document):
+    from documents.models import Publication
+
+    return Publication.objects.filter(document=document).order_by("-version", "-pk").first()
+
+
+def document_symbol(*, pk: int) -> str | None:
+    return Document.objects.filter(pk=pk).values_list("symbol", flat=True).first()
+
+
+def visible_document(*, user, pk: int) -> Document | None:
+    return visible_documents(user).filter(pk=pk).first()
+
+
+def allocatable_documents(
+    *, user, meeting: Meeting, query: str, item_id: int | None, limit: int = 10
+) -> list[Document]:
+    """Documents the user may see whose symbol or title contains every word of the query:
+    this meeting's documents first, then those listed for it, then the rest, newest first;
+    without those already allocated to ``item_id``."""
+    qs = visible_documents(user)
+    for word in query.split()[:6]:
+        qs = qs.filter(Q(symbol__icontains=word) | Q(title__icontains=word))
+    if item_id is not None:
+        qs = qs.exclude(allocations__item_id=item_id)
+    return list(
+        qs.annotate(
+            here=Case(
+                When(meeting=meeting, then=Value(0)),
+                When(listings__meeting=meeting, then=Value(1)),
+                default=Value(2),
+                output_field=IntegerField(),
+            )
+        )
+        .order_by("here", "-date", "-pk")
+        .only("pk", "symbol", "title", "access", "date")
+        .distinct()[:limit]
+    )
+
+
+def agenda_history(*, agenda: Agenda, limit: int = 50) -> list:
+    """The latest lines of the history of the agenda's document and its revisions (issued,
+    adopted, PDFs), newest first, with who did it and on which symbol, in one query."""
+    from documents.models import DocumentEvent
+
+    return list(
+        DocumentEvent.objects.filter(
+            Q(document_id=agenda.document_id) | Q(document__parent_id=agenda.document_id)
+        )
+        .select_related("actor", "document")
+        .only(*HISTORY_FIELDS)[:limit]
+    )
+
+
+HISTORY_FIELDS = (
+    "kind",
+    "at",
+    "note",
+    "actor__username",
+    "actor__first_name",
+    "actor__last_name",
+    "document__symbol",
+)

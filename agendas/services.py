@@ -1,11 +1,12 @@
 """Every write of the agenda: items, their order, allocations, revisions, adoption.
-The proposal workflow lives in ``agendas.proposals.services`` and calls ``agenda_item_add``.
+The proposal workflow lives in ``agendas.workflow`` and calls ``agenda_item_add``.
 
-Concurrency: every change of the items locks the agenda row first (SELECT ... FOR UPDATE on
-PostgreSQL; SQLite takes its write lock when the transaction starts), then reads the items it
-moves and renumbers the affected siblings 1..n. Two secretariat members editing at once are
-thus serialised: positions stay compact and unique, the last title written wins, and a change
-to an item deleted meanwhile is refused with ``ItemGone``.
+Concurrency: see ``agendas.positions``.
+
+Permissions: every write takes the person acting (``actor``, or ``user`` where it is also
+recorded as issuer or adopter) and checks its ``rules`` permission itself, so a management
+command or an API cannot skip it; a refusal is ``PermissionDenied`` with a sentence. Callers
+that act for the application rather than a person pass ``system_actor()``.
 """
 
 from __future__ import annotations
@@ -13,65 +14,32 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 
-from django.core.cache import cache
 from django.db import transaction
-from django.db.models import F
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from agendas import actors, positions
+from agendas.actors import require
+from agendas.caching import forget_public_page
 from agendas.enums import AgendaState, FixedItem
 from agendas.exceptions import AgendaError, ItemGone, NothingToIssue
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
-from agendas.selectors import MAX_DEPTH, agenda_content, agenda_page_key, agenda_tree
-from documents.enums import DocumentType, SuffixKind
+from agendas.selectors import MAX_DEPTH, agenda_content, agenda_tree
+from config.actors import person_of
+from documents.enums import DocumentEventKind, DocumentType, SuffixKind
 from documents.models import Document
-from documents.services import document_derive, document_register, document_update
+from documents.services import (
+    derived_symbol,
+    document_derive,
+    document_event_record,
+    document_register,
+    document_update,
+)
 from meetings.models import Meeting, Session
 
-# Where an item goes when added at the top level without a place: before the closing block.
-# A new ordinary item lands before "Any other business", AOB before "Closing".
-_TRAILING_RANK = {FixedItem.AOB: 1, FixedItem.CLOSING: 2}
-GONE = "This item was deleted by someone else meanwhile; the agenda below is up to date."
-
-
-def _rank(fixed: str) -> int:
-    return _TRAILING_RANK.get(fixed, 0)
-
-
-def _lock(agenda: Agenda) -> Agenda:
-    """Serialise every change of one agenda's items behind its row lock."""
-    try:
-        return Agenda.objects.select_for_update().get(pk=agenda.pk)
-    except Agenda.DoesNotExist:
-        raise AgendaError("This agenda no longer exists.") from None
-
-
-def _touch(agenda: Agenda) -> None:
-    Agenda.objects.filter(pk=agenda.pk).update(version=F("version") + 1, updated_at=timezone.now())
-
-
-def _item(agenda: Agenda, item_id: int, message: str = GONE) -> AgendaItem:
-    item = AgendaItem.objects.filter(agenda=agenda, pk=item_id).first()
-    if item is None:
-        raise ItemGone(message)
-    return item
-
-
-def _siblings(agenda: Agenda, parent_id: int | None) -> list[AgendaItem]:
-    return list(
-        AgendaItem.objects.filter(agenda=agenda, parent_id=parent_id).order_by("position", "pk")
-    )
-
-
-def _renumber(siblings: list[AgendaItem]) -> None:
-    """Positions 1..n in list order, writing only the rows that changed."""
-    changed = []
-    for position, item in enumerate(siblings, start=1):
-        if item.position != position:
-            item.position = position
-            changed.append(item)
-    if changed:
-        AgendaItem.objects.bulk_update(changed, ["position"])
+# Re-exported: views answer with it, callers build actors from here.
+GONE = positions.GONE
+__all__ = ["GONE"]
 
 
 def _clean_title(title: str) -> str:
@@ -88,42 +56,18 @@ def _check_session(agenda: Agenda, session: Session | None) -> None:
         raise AgendaError("That session belongs to another meeting.")
 
 
-def _parents_map(agenda: Agenda) -> dict[int, int | None]:
-    return dict(AgendaItem.objects.filter(agenda=agenda).values_list("pk", "parent_id"))
-
-
-def _depth(parents: dict[int, int | None], item_id: int | None) -> int:
-    """0 for a top-level item; -1 for "no item" (the top level itself)."""
-    depth = -1
-    while item_id is not None:
-        depth += 1
-        item_id = parents.get(item_id)
-    return depth
-
-
-def _height(parents: dict[int, int | None], item_id: int) -> int:
-    children: dict[int | None, list[int]] = {}
-    for pk, parent_id in parents.items():
-        children.setdefault(parent_id, []).append(pk)
-
-    def height(pk: int) -> int:
-        return 1 + max((height(child) for child in children.get(pk, [])), default=0)
-
-    return height(item_id)
-
-
 # ------------------------------------------------------------------------------ agenda
 
 
 @transaction.atomic
-def agenda_get_or_create(
-    *, meeting: Meeting, user=None, document: Document | None = None
-) -> Agenda:
+def agenda_get_or_create(*, meeting: Meeting, user, document: Document | None = None) -> Agenda:
     """The meeting's agenda; the first call registers its document ({meeting}/N, usually 1),
-    or takes ``document`` when the agenda document was already registered."""
+    or takes ``document`` when the agenda document was already registered. Creating it needs
+    ``agendas.change_agenda`` on the meeting; an existing agenda is returned to anyone."""
     agenda = Agenda.objects.select_for_update().filter(meeting=meeting).first()
     if agenda is not None:
         return agenda
+    require(user, actors.CREATE, meeting)
     if document is None:
         document = document_register(
             meeting=meeting,
@@ -144,6 +88,7 @@ def agenda_get_or_create(
 def agenda_item_add(
     *,
     agenda: Agenda,
+    actor,
     title: str,
     description: str = "",
     parent: AgendaItem | None = None,
@@ -158,28 +103,11 @@ def agenda_item_add(
     top level "at the end" means before "Any other business" and "Closing of the meeting" when
     the agenda has them: a real agenda keeps those last. Documents are allocated in the given
     order. Bumps the agenda's version."""
-    agenda = _lock(agenda)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
     title = _clean_title(title)
     _check_session(agenda, session)
-    if before is not None:
-        before = _item(agenda, before.pk, "The item to insert before was deleted meanwhile.")
-        parent_id = before.parent_id
-    else:
-        parent_id = parent.pk if parent is not None else None
-    if parent_id is not None:
-        parents = _parents_map(agenda)
-        if parent_id not in parents:
-            raise ItemGone("The item to add a sub-item to was deleted meanwhile.")
-        if _depth(parents, parent_id) + 1 >= MAX_DEPTH:
-            raise AgendaError(f"Items can be nested {MAX_DEPTH} levels deep at most.")
-    siblings = _siblings(agenda, parent_id)
-    if before is not None:
-        index = next(i for i, s in enumerate(siblings) if s.pk == before.pk)
-    else:
-        index = len(siblings)
-        if parent_id is None:
-            while index > 0 and _rank(siblings[index - 1].fixed) > _rank(fixed):
-                index -= 1
+    parent_id, siblings, index = positions.place(agenda, parent=parent, before=before, fixed=fixed)
     item = AgendaItem.objects.create(
         agenda=agenda,
         parent_id=parent_id,
@@ -192,24 +120,25 @@ def agenda_item_add(
         session=session,
     )
     siblings.insert(index, item)
-    _renumber(siblings)
+    positions.renumber(siblings)
     AgendaItemDocument.objects.bulk_create(
         [
             AgendaItemDocument(item=item, document=document, position=i)
             for i, document in enumerate(dict.fromkeys(documents), start=1)
         ]
     )
-    _touch(agenda)
+    positions.touch(agenda)
     return item
 
 
 @transaction.atomic
-def agenda_fixed_items_add(*, agenda: Agenda) -> list[AgendaItem]:
+def agenda_fixed_items_add(*, agenda: Agenda, actor) -> list[AgendaItem]:
     """Add the usual items that are missing, in one go: "Opening of the meeting" and "Adoption
     of the agenda" at the start, "Any other business" and "Closing of the meeting" at the end.
     Items already there stay where they are; returns the items added."""
-    agenda = _lock(agenda)
-    top = _siblings(agenda, None)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
+    top = positions.siblings(agenda, None)
     present = {item.fixed for item in top if item.fixed}
     added = []
 
@@ -232,9 +161,9 @@ def agenda_fixed_items_add(*, agenda: Agenda) -> list[AgendaItem]:
         top.insert(len(top) if closing is None else closing, new(FixedItem.AOB))
     if FixedItem.CLOSING not in present:
         top.append(new(FixedItem.CLOSING))
-    _renumber(top)
+    positions.renumber(top)
     if added:
-        _touch(agenda)
+        positions.touch(agenda)
     return added
 
 
@@ -242,6 +171,7 @@ def agenda_fixed_items_add(*, agenda: Agenda) -> list[AgendaItem]:
 def agenda_item_update(
     *,
     agenda: Agenda,
+    actor,
     item_id: int,
     title: str,
     description: str = "",
@@ -249,40 +179,43 @@ def agenda_item_update(
 ) -> AgendaItem:
     """Change an item's title, description and session. Two people editing the same item:
     the last one to save wins (there is nothing to merge in a title)."""
-    agenda = _lock(agenda)
-    item = _item(agenda, item_id)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
+    item = positions.item_or_gone(agenda, item_id)
     _check_session(agenda, session)
     item.title = _clean_title(title)
     item.description = (description or "").strip()
     item.session = session
     item.save(update_fields=["title", "description", "session", "updated_at"])
-    _touch(agenda)
+    positions.touch(agenda)
     return item
 
 
 @transaction.atomic
-def agenda_item_delete(*, agenda: Agenda, item_id: int) -> str:
+def agenda_item_delete(*, agenda: Agenda, actor, item_id: int) -> str:
     """Delete an item with its sub-items and allocations; its followers move up one number.
     Returns the deleted title. Deleting an item already gone is refused with ``ItemGone``."""
-    agenda = _lock(agenda)
-    item = _item(agenda, item_id)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
+    item = positions.item_or_gone(agenda, item_id)
     title, parent_id = item.title, item.parent_id
     item.delete()
-    _renumber(_siblings(agenda, parent_id))
-    _touch(agenda)
+    positions.renumber(positions.siblings(agenda, parent_id))
+    positions.touch(agenda)
     return title
 
 
 @transaction.atomic
 def agenda_item_move(
-    *, agenda: Agenda, item_id: int, parent_id: int | None, index: int
+    *, agenda: Agenda, actor, item_id: int, parent_id: int | None, index: int
 ) -> AgendaItem:
     """Put an item (with its sub-items) at 1-based ``index`` among the children of
     ``parent_id`` (None: the top level), as drag and drop does. Both the old and the new
     siblings are renumbered compactly."""
-    agenda = _lock(agenda)
-    item = _item(agenda, item_id)
-    parents = _parents_map(agenda)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
+    item = positions.item_or_gone(agenda, item_id)
+    parents = positions.parents_map(agenda)
     if parent_id is not None:
         if parent_id not in parents:
             raise ItemGone("The item you moved it under was deleted meanwhile.")
@@ -291,19 +224,19 @@ def agenda_item_move(
             if ancestor == item.pk:
                 raise AgendaError("An item cannot become a sub-item of itself.")
             ancestor = parents.get(ancestor)
-        if _depth(parents, parent_id) + _height(parents, item.pk) >= MAX_DEPTH:
+        if positions.depth(parents, parent_id) + positions.height(parents, item.pk) >= MAX_DEPTH:
             raise AgendaError(f"Items can be nested {MAX_DEPTH} levels deep at most.")
     old_parent_id = item.parent_id
-    siblings = [s for s in _siblings(agenda, parent_id) if s.pk != item.pk]
+    siblings = [s for s in positions.siblings(agenda, parent_id) if s.pk != item.pk]
     index = min(max(int(index), 1), len(siblings) + 1)
     siblings.insert(index - 1, item)
     if old_parent_id != parent_id:
         item.parent_id = parent_id
         item.position = index
         item.save(update_fields=["parent", "position", "updated_at"])
-        _renumber(_siblings(agenda, old_parent_id))
-    _renumber(siblings)
-    _touch(agenda)
+        positions.renumber(positions.siblings(agenda, old_parent_id))
+    positions.renumber(siblings)
+    positions.touch(agenda)
     return item
 
 
@@ -311,25 +244,28 @@ MOVES = ("up", "down", "indent", "outdent")
 
 
 @transaction.atomic
-def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> AgendaItem:
+def agenda_item_shift(*, agenda: Agenda, actor, item_id: int, direction: str) -> AgendaItem:
     """The keyboard moves: ``up`` / ``down`` among its siblings, ``indent`` (become the last
     sub-item of the previous sibling), ``outdent`` (become the sibling right after its parent).
     A move past the edge (the first item up) changes nothing."""
+    require(actor, actors.EDIT, agenda)
     if direction not in MOVES:
         raise AgendaError("Unknown move.")
-    agenda = _lock(agenda)
-    item = _item(agenda, item_id)
-    siblings = _siblings(agenda, item.parent_id)
+    agenda = positions.lock(agenda)
+    item = positions.item_or_gone(agenda, item_id)
+    siblings = positions.siblings(agenda, item.parent_id)
     i = next(n for n, s in enumerate(siblings) if s.pk == item.pk)
     if direction == "up":
         if i == 0:
             return item
-        return agenda_item_move(agenda=agenda, item_id=item.pk, parent_id=item.parent_id, index=i)
+        return agenda_item_move(
+            agenda=agenda, actor=actor, item_id=item.pk, parent_id=item.parent_id, index=i
+        )
     if direction == "down":
         if i == len(siblings) - 1:
             return item
         return agenda_item_move(
-            agenda=agenda, item_id=item.pk, parent_id=item.parent_id, index=i + 2
+            agenda=agenda, actor=actor, item_id=item.pk, parent_id=item.parent_id, index=i + 2
         )
     if direction == "indent":
         if i == 0:
@@ -337,13 +273,17 @@ def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> Agenda
         previous = siblings[i - 1]
         last = AgendaItem.objects.filter(parent=previous).count()
         return agenda_item_move(
-            agenda=agenda, item_id=item.pk, parent_id=previous.pk, index=last + 1
+            agenda=agenda, actor=actor, item_id=item.pk, parent_id=previous.pk, index=last + 1
         )
     if item.parent_id is None:
         return item
     parent = AgendaItem.objects.get(pk=item.parent_id)
     return agenda_item_move(
-        agenda=agenda, item_id=item.pk, parent_id=parent.parent_id, index=parent.position + 1
+        agenda=agenda,
+        actor=actor,
+        item_id=item.pk,
+        parent_id=parent.parent_id,
+        index=parent.position + 1,
     )
 
 
@@ -352,11 +292,12 @@ def agenda_item_shift(*, agenda: Agenda, item_id: int, direction: str) -> Agenda
 
 @transaction.atomic
 def agenda_allocation_add(
-    *, agenda: Agenda, item_id: int, document: Document
+    *, agenda: Agenda, actor, item_id: int, document: Document
 ) -> AgendaItemDocument:
     """Allocate ``document`` to the item, after the documents it already has."""
-    agenda = _lock(agenda)
-    item = _item(agenda, item_id)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
+    item = positions.item_or_gone(agenda, item_id)
     allocations = list(item.allocations.all())
     if any(a.document_id == document.pk for a in allocations):
         raise AgendaError(f"{document.symbol} is already allocated to this item.")
@@ -365,18 +306,19 @@ def agenda_allocation_add(
         document=document,
         position=max((a.position for a in allocations), default=0) + 1,
     )
-    _touch(agenda)
+    positions.touch(agenda)
     return allocation
 
 
 @transaction.atomic
-def agenda_allocation_remove(*, agenda: Agenda, item_id: int, document_id: int) -> None:
+def agenda_allocation_remove(*, agenda: Agenda, actor, item_id: int, document_id: int) -> None:
     """Take a document off the item. Removing one that is no longer there changes nothing."""
-    agenda = _lock(agenda)
-    item = _item(agenda, item_id)
+    require(actor, actors.EDIT, agenda)
+    agenda = positions.lock(agenda)
+    item = positions.item_or_gone(agenda, item_id)
     deleted, _ = AgendaItemDocument.objects.filter(item=item, document_id=document_id).delete()
     if deleted:
-        _touch(agenda)
+        positions.touch(agenda)
 
 
 # ------------------------------------------------------------------------------ revisions
@@ -389,13 +331,35 @@ def agenda_document_html(*, agenda: Agenda, content: dict) -> str:
     )
 
 
-def _forget_public_page(agenda: Agenda) -> None:
-    """Drop the visitors' cached agenda page now and again after commit (a request between
-    the two could have cached the page as it was)."""
-    meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
-    key = agenda_page_key(body_slug=meeting.body.slug, number=meeting.number)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+def _revision_document(
+    agenda: Agenda, base: Document, number: int, content: dict, person
+) -> tuple[Document, int]:
+    """The document a revision is issued as, with the agenda as its text: the agenda's own
+    document for the first issue, a derived Rev.N after. Fills ``content``'s symbol."""
+    if number == 0:
+        content["symbol"] = base.symbol
+        html = agenda_document_html(agenda=agenda, content=content)
+        return document_update(actor=person, document=base, text=html), 0
+    symbol = derived_symbol(base=base, kind=SuffixKind.REVISION, number=number)
+    content["symbol"] = symbol
+    document = document_derive(
+        base=base,
+        kind=SuffixKind.REVISION,
+        text=agenda_document_html(agenda=agenda, content=content),
+        title=f"{base.title} (Rev.{number})",
+        actor=person,
+    )
+    if document.symbol != symbol:
+        # Someone derived a revision of the agenda document by hand: follow its numbering
+        # so the revision's label matches its symbol.
+        number = document.suffix_number
+        content.update(symbol=document.symbol, label=f"Rev.{number}")
+        document = document_update(
+            actor=person,
+            document=document,
+            text=agenda_document_html(agenda=agenda, content=content),
+        )
+    return document, number
 
 
 @transaction.atomic
@@ -404,10 +368,12 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
     document (CWG-Internet-21/1), later ones derive Rev.N documents (…/1(Rev.1)). The
     document's text becomes the rendered agenda and its PDF publication is requested (the
     render runs in Celery after commit). Refused when nothing changed since the last issue
-    or when the agenda has no item."""
+    or when the agenda has no item. Adds an "agenda issued" line to the revision document's
+    history."""
     from documents.publishing import publication_request
 
-    agenda = _lock(agenda)
+    require(user, actors.ISSUE, agenda)
+    agenda = positions.lock(agenda)
     meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
     agenda.meeting = meeting
     items = agenda_content(tree=agenda_tree(agenda=agenda))
@@ -429,31 +395,7 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         "revised_after_adoption": revised_after_adoption,
         "note": note.strip(),
     }
-    if last is None:
-        content["symbol"] = base.symbol
-        html = agenda_document_html(agenda=agenda, content=content)
-        document = document_update(actor=user, document=base, text=html)
-    else:
-        symbol = f"{base.symbol}({SuffixKind.REVISION}.{number})"
-        content["symbol"] = symbol
-        html = agenda_document_html(agenda=agenda, content=content)
-        document = document_derive(
-            base=base,
-            kind=SuffixKind.REVISION,
-            text=html,
-            title=f"{base.title} (Rev.{number})",
-            actor=user,
-        )
-        if document.symbol != symbol:
-            # Someone derived a revision of the agenda document by hand: follow its numbering
-            # so the revision's label matches its symbol.
-            number = document.suffix_number
-            content.update(symbol=document.symbol, label=f"Rev.{number}")
-            document = document_update(
-                actor=user,
-                document=document,
-                text=agenda_document_html(agenda=agenda, content=content),
-            )
+    document, number = _revision_document(agenda, base, number, content, user)
     revision = AgendaRevision.objects.create(
         agenda=agenda,
         number=number,
@@ -461,10 +403,16 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         content=content,
         adopted=revised_after_adoption,
         note=note.strip()[:500],
-        issued_by=user,
+        issued_by=person_of(user),
     )
-    publication_request(document=document, user=user)
-    _forget_public_page(agenda)
+    document_event_record(
+        kind=DocumentEventKind.AGENDA_ISSUED,
+        document=document,
+        actor=person_of(user),
+        note=revision.label if revision.number else "",  # the first issue: "Agenda issued"
+    )
+    publication_request(document=document, user=person_of(user))
+    forget_public_page(agenda=agenda)
     return revision
 
 
@@ -472,15 +420,19 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
 def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agenda:
     """The chair records that the meeting adopted its agenda (the latest issued revision),
     now or ``at`` the time it happened. Later changes can still be issued; those revisions
-    say "Revised after adoption"."""
-    agenda = _lock(agenda)
+    say "Revised after adoption". Adds an "agenda adopted" line to the document's history."""
+    require(user, actors.ADOPT, agenda)
+    agenda = positions.lock(agenda)
     if agenda.state == AgendaState.ADOPTED:
         raise AgendaError(f"The agenda was already adopted on {agenda.adopted_at:%d %B %Y}.")
     if not AgendaRevision.objects.filter(agenda=agenda).exists():
         raise AgendaError("Issue the agenda before adopting it: no revision has been issued yet.")
     agenda.state = AgendaState.ADOPTED
     agenda.adopted_at = at or timezone.now()
-    agenda.adopted_by = user
+    agenda.adopted_by = person_of(user)
     agenda.save(update_fields=["state", "adopted_at", "adopted_by", "updated_at"])
-    _forget_public_page(agenda)
+    document_event_record(
+        kind=DocumentEventKind.AGENDA_ADOPTED, document=agenda.document, actor=person_of(user)
+    )
+    forget_public_page(agenda=agenda)
     return agenda

@@ -177,12 +177,13 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
         ]
     )
     SymbolCounter.objects.filter(meeting=meeting, series="").update(last_number=n_docs + 1)
-    services.agenda_fixed_items_add(agenda=agenda)
+    services.agenda_fixed_items_add(agenda=agenda, actor=secretariat)
     top = (items - 4) // 5  # the four usual items are top-level too
     made = []
     for t in range(top):
         parent = services.agenda_item_add(
             agenda=agenda,
+            actor=secretariat,
             title=f"Agenda item {t + 1} on international Internet-related public policy",
             description="The Group is invited to consider the documents and decide.",
             session=sessions[t % len(sessions)],
@@ -190,7 +191,7 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
         made.append(parent)
         made += [
             services.agenda_item_add(
-                agenda=agenda, title=f"Sub-item {t + 1}.{c + 1}", parent=parent
+                agenda=agenda, actor=secretariat, title=f"Sub-item {t + 1}.{c + 1}", parent=parent
             )
             for c in range(4)
         ]
@@ -198,7 +199,9 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
     # Round up to the exact count with sub-items of the first item.
     while len(made) < items:
         made.append(
-            services.agenda_item_add(agenda=agenda, title="Further sub-item", parent=made[0])
+            services.agenda_item_add(
+                agenda=agenda, actor=secretariat, title="Further sub-item", parent=made[0]
+            )
         )
     AgendaItemDocument.objects.bulk_create(
         [

@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentType(models.TextChoices):
@@ -62,3 +63,14 @@ class PublicationState(models.TextChoices):
 PUBLICATION_ACTIVE = frozenset({PublicationState.QUEUED, PublicationState.RENDERING})
 # Series written between the meeting and the number: C25/INF/3.
 KNOWN_SERIES = ("INF", "ADM", "DL", "DT", "TD")
+
+
+class DocumentEventKind(models.TextChoices):
+    """What a line of a document's history records (DocumentEvent)."""
+
+    AGENDA_ISSUED = "agenda_issued", _("Agenda issued")
+    AGENDA_ADOPTED = "agenda_adopted", _("Agenda adopted")
+    PDF_QUEUED = "pdf_queued", _("PDF requested")
+    PDF_RENDERING = "pdf_rendering", _("PDF being made")
+    PDF_PUBLISHED = "pdf_published", _("PDF published")
+    PDF_FAILED = "pdf_failed", _("PDF failed")

@@ -4,9 +4,11 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils import timezone
 
 from documents.enums import (
     Access,
+    DocumentEventKind,
     DocumentStatus,
     DocumentType,
     Language,
@@ -256,3 +258,37 @@ class Publication(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document.symbol} v{self.version} ({self.state})"
+
+
+class DocumentEvent(models.Model):
+    """One line of a document's history, the audit trail of what happened to it outside its
+    own edits: an agenda issued or adopted, its PDF requested, made, published or failed.
+    Written by ``documents.services.document_event_record`` only."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=16, choices=DocumentEventKind.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="Empty when the application did it (the PDF worker).",
+    )
+    at = models.DateTimeField(default=timezone.now)
+    # The revision label ("Rev.1"), the PDF's version, or why it failed.
+    note = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        indexes = [models.Index(fields=["document", "-at"], name="document_event_recent")]
+
+    def __str__(self) -> str:
+        return f"{self.document_id} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+    @property
+    def actor_name(self) -> str:
+        """Who, as the history prints it; empty when the application did it."""
+        if self.actor is None:
+            return ""
+        return self.actor.get_full_name() or self.actor.username

@@ -24,10 +24,11 @@ from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
-from documents.enums import DocumentStatus, PublicationState
+from documents.enums import DocumentEventKind, DocumentStatus, PublicationState
 from documents.exceptions import PublicationError
 from documents.models import Document, Publication
 from documents.rendering import RenderFailed, RenderRefused, render_document
+from documents.services import document_event_record
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +83,7 @@ def publication_request(*, document: Document, user) -> Publication:
         requested_by=user if user is not None and user.is_authenticated else None,
     )
     logger.info("Publication %s of %s v%s queued", publication.pk, document, document.version)
+    document_event_record(kind=DocumentEventKind.PDF_QUEUED, document=document, actor=user)
     _enqueue(publication.pk)
     return publication
 
@@ -140,6 +142,7 @@ def publication_retry(*, publication: Publication, user) -> Publication:
         finished_at=None,
     )
     logger.info("Publication %s of %s retried", publication.pk, document)
+    document_event_record(kind=DocumentEventKind.PDF_QUEUED, document=document, actor=user)
     _enqueue(publication.pk)
     publication.refresh_from_db()
     return publication
@@ -180,6 +183,7 @@ def _fail(*, publication_id: int, token: str, reason: str) -> bool:
     )
     if done:
         logger.warning("Publication %s failed: %s", publication_id, reason)
+        document_event_record(kind=DocumentEventKind.PDF_FAILED, publication_id=publication_id)
     return bool(done)
 
 
@@ -223,6 +227,7 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
             publication.state,
         )
         return RunOutcome(publication=publication, rendered=False)
+    document_event_record(kind=DocumentEventKind.PDF_RENDERING, publication_id=publication_id)
 
     try:
         publication = Publication.objects.select_related(
@@ -309,6 +314,7 @@ def _store(
     )
     if not won:
         return False
+    document_event_record(kind=DocumentEventKind.PDF_PUBLISHED, publication_id=publication_id)
     # Left behind by an attempt of this same row that died after writing.
     if default_storage.exists(name):
         default_storage.delete(name)

@@ -483,3 +483,23 @@ def meetings_for_registration(*, user) -> QuerySet[Meeting]:
         body_id for body_id, roles in roles_by_body(user).items() if Role.SECRETARIAT in roles
     ]
     return qs.filter(body_id__in=bodies)
+
+
+def document_history(*, document: Document, limit: int = 50) -> list:
+    """The latest lines of the document's history (DocumentEvent), newest first, with who
+    did it, in one query."""
+    from documents.models import DocumentEvent
+
+    return list(
+        DocumentEvent.objects.filter(document=document)
+        .select_related("actor", "document")
+        .only(
+            "kind",
+            "at",
+            "note",
+            "actor__username",
+            "actor__first_name",
+            "actor__last_name",
+            "document__symbol",
+        )[:limit]
+    )

@@ -19,9 +19,18 @@ from django.db.models import F, Max
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from config.actors import person_of
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
 from documents.exceptions import InvalidDocument, StaleDocument
-from documents.models import Document, DocumentListing, Instrument, Reference, SymbolCounter
+from documents.models import (
+    Document,
+    DocumentEvent,
+    DocumentListing,
+    Instrument,
+    Publication,
+    Reference,
+    SymbolCounter,
+)
 from documents.references import extract_references
 from documents.symbols import normalize_symbol, same_series_keys
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
@@ -183,7 +192,7 @@ def document_register(
         access=access,
         status=DocumentStatus.ISSUED,
         text=_clean_text(text),
-        created_by=actor,
+        created_by=person_of(actor),
         submission_token=submission_token or None,
     )
     if file is not None:
@@ -247,7 +256,7 @@ def document_derive(
         access=base.access,
         status=DocumentStatus.ISSUED,
         text=_clean_text(source_text) if text is not None else base.text,
-        created_by=actor,
+        created_by=person_of(actor),
         submission_token=submission_token or None,
     )
     document.search_text = _search_text(document)
@@ -355,7 +364,7 @@ def document_list_for_meeting(*, actor, document: Document, meeting: Meeting, no
     if document.meeting_id == meeting.pk:
         raise InvalidDocument(f"{document.symbol} is already a document of {meeting}.")
     listing, _created = DocumentListing.objects.get_or_create(
-        document=document, meeting=meeting, defaults={"note": note, "listed_by": actor}
+        document=document, meeting=meeting, defaults={"note": note, "listed_by": person_of(actor)}
     )
     return listing
 
@@ -429,3 +438,27 @@ def instrument_register(
 def canonical_symbol(value: str) -> str | None:
     """A symbol typed by a person, in canonical form, or None when it is not a symbol."""
     return normalize_symbol(value)
+
+
+def document_event_record(
+    *,
+    kind: str,
+    document: Document | None = None,
+    publication_id: int | None = None,
+    actor=None,
+    note: str = "",
+) -> DocumentEvent:
+    """Add a line to a document's history (the audit trail): ``kind`` (DocumentEventKind),
+    who (``actor``; None or a non-person for the application itself) and a short note. The
+    document is given, or is the one ``publication_id`` renders. Written in the caller's
+    transaction, so a change rolled back leaves no line."""
+    if document is None:
+        document_id = Publication.objects.values_list("document_id", flat=True).get(
+            pk=publication_id
+        )
+    else:
+        document_id = document.pk
+    person = person_of(actor) if getattr(person_of(actor), "pk", None) is not None else None
+    return DocumentEvent.objects.create(
+        document_id=document_id, kind=kind, actor=person, note=note[:300]
+    )

@@ -188,8 +188,9 @@ def _document_content(*, proposal: Proposal) -> dict:
 def _include(*, proposal: Proposal, actor) -> AgendaItem:
     # Imported here: agendas.services is the editor's module and imports documents itself.
     from agendas.services import agenda_get_or_create, agenda_item_add
+    from config.actors import system_actor
 
-    agenda = agenda_get_or_create(meeting=proposal.meeting, user=actor)
+    agenda = agenda_get_or_create(meeting=proposal.meeting, user=system_actor(on_behalf_of=actor))
     # No place given: agenda_item_add puts a new top-level item before the closing items
     # ("Any other business", "Closing of the meeting").
     # The proposal's own contribution first, then what it cites; not the agenda itself
@@ -201,6 +202,7 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
     ]
     return agenda_item_add(
         agenda=agenda,
+        actor=system_actor(on_behalf_of=actor),  # the chair's decide_proposal was checked
         title=proposal.title,
         documents=documents,
         proposal=proposal,

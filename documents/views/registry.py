@@ -258,6 +258,8 @@ def document_detail(request, document: Document):
         "can_list": _can_register(user),
         "file_name": _file_name(document),
         "file_size": _file_size(document),
+        # Who did what is for people signed in, not for every visitor.
+        "history": selectors.document_history(document=document) if user.is_authenticated else None,
     }
     return render(request, "documents/document_detail.html", context)
 

@@ -4,7 +4,7 @@ import pytest
 
 from agendas import services
 from agendas.diff import revision_diff
-from tests.factories.agendas import document_for, items
+from tests.factories.agendas import SYSTEM, document_for, items
 
 
 def frozen(*rows):
@@ -84,14 +84,16 @@ def test_identical_revisions_have_no_change():
 
 @pytest.fixture
 def two_revisions(agenda, meeting, people):
-    services.agenda_fixed_items_add(agenda=agenda)
-    report = services.agenda_item_add(agenda=agenda, title="Reprot on activities")
+    services.agenda_fixed_items_add(agenda=agenda, actor=SYSTEM)
+    report = services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="Reprot on activities")
     first = services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
     doc = document_for(meeting, "Draft outline WSIS+20 report")
-    services.agenda_item_add(agenda=agenda, title="WSIS+20 report", documents=[doc])
-    services.agenda_item_update(agenda=agenda, item_id=report.pk, title="Report on activities")
+    services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="WSIS+20 report", documents=[doc])
+    services.agenda_item_update(
+        agenda=agenda, actor=SYSTEM, item_id=report.pk, title="Report on activities"
+    )
     opening = agenda.items.get(fixed="opening")
-    services.agenda_item_shift(agenda=agenda, item_id=opening.pk, direction="down")
+    services.agenda_item_shift(agenda=agenda, actor=SYSTEM, item_id=opening.pk, direction="down")
     rev1 = services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
     return first, rev1
 

@@ -22,8 +22,8 @@ from agendas import services
 from agendas.exceptions import AgendaError, ItemGone
 from agendas.models import AgendaItem
 from meetings.enums import Role
-from tests.factories.agendas import items, numbered
-from tests.factories.meetings import MembershipFactory, UserFactory, registrar
+from tests.factories.agendas import SYSTEM, items, numbered
+from tests.factories.meetings import MembershipFactory, UserFactory
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
 
@@ -134,8 +134,10 @@ def run_at_once(work, threads: int) -> list[BaseException]:
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_moves_leave_positions_1_to_n(meeting):
-    agenda = services.agenda_get_or_create(meeting=meeting, user=registrar())
-    made = [services.agenda_item_add(agenda=agenda, title=f"Item {n}") for n in range(12)]
+    agenda = services.agenda_get_or_create(meeting=meeting, user=SYSTEM)
+    made = [
+        services.agenda_item_add(agenda=agenda, actor=SYSTEM, title=f"Item {n}") for n in range(12)
+    ]
     ids = [item.pk for item in made]
 
     def editor(i: int) -> None:
@@ -146,12 +148,14 @@ def test_concurrent_moves_leave_positions_1_to_n(meeting):
                 if rng.random() < 0.5:
                     services.agenda_item_shift(
                         agenda=agenda,
+                        actor=SYSTEM,
                         item_id=item_id,
                         direction=rng.choice(["up", "down", "indent", "outdent"]),
                     )
                 else:
                     services.agenda_item_move(
                         agenda=agenda,
+                        actor=SYSTEM,
                         item_id=item_id,
                         parent_id=rng.choice([None, None, rng.choice(ids)]),
                         index=rng.randint(1, 12),
@@ -171,15 +175,17 @@ def test_concurrent_moves_leave_positions_1_to_n(meeting):
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_concurrent_adds_and_deletes_keep_the_order(meeting):
-    agenda = services.agenda_get_or_create(meeting=meeting, user=registrar())
-    services.agenda_fixed_items_add(agenda=agenda)
-    doomed = [services.agenda_item_add(agenda=agenda, title=f"Old {n}") for n in range(6)]
+    agenda = services.agenda_get_or_create(meeting=meeting, user=SYSTEM)
+    services.agenda_fixed_items_add(agenda=agenda, actor=SYSTEM)
+    doomed = [
+        services.agenda_item_add(agenda=agenda, actor=SYSTEM, title=f"Old {n}") for n in range(6)
+    ]
 
     def editor(i: int) -> None:
-        services.agenda_item_add(agenda=agenda, title=f"New {i}")
+        services.agenda_item_add(agenda=agenda, actor=SYSTEM, title=f"New {i}")
         # Two editors delete each old item: the second is told it is gone.
         with contextlib.suppress(ItemGone):
-            services.agenda_item_delete(agenda=agenda, item_id=doomed[i % 6].pk)
+            services.agenda_item_delete(agenda=agenda, actor=SYSTEM, item_id=doomed[i % 6].pk)
 
     errors = run_at_once(editor, threads=8)
     assert not errors, errors

@@ -11,7 +11,7 @@ from agendas.enums import AgendaState
 from agendas.models import Agenda, AgendaItem, AgendaRevision
 from documents.enums import Access
 from tests.conftest import ROLE_NAMES
-from tests.factories.agendas import document_for, items, numbered
+from tests.factories.agendas import SYSTEM, document_for, items, numbered
 from tests.factories.meetings import BodyFactory, MeetingFactory, SessionFactory, registrar
 
 HTMX = {"HTTP_HX_REQUEST": "true"}
@@ -52,7 +52,7 @@ def test_editor_page_shows_the_numbered_tree(secretariat, agenda, meeting):
 
 
 def test_adding_an_item_answers_the_tree_with_its_number(secretariat, agenda, meeting):
-    services.agenda_fixed_items_add(agenda=agenda)
+    services.agenda_fixed_items_add(agenda=agenda, actor=SYSTEM)
     response = secretariat.post(
         url("agenda_item_add", meeting), {"title": "WSIS+20 report", "parent": ""}, **HTMX
     )
@@ -141,7 +141,7 @@ def test_moving_an_item_deleted_meanwhile_is_refused_with_the_fresh_tree(
     secretariat, agenda, meeting
 ):
     a, _b = items(agenda, "A", "B")
-    services.agenda_item_delete(agenda=agenda, item_id=a.pk)  # by the other editor
+    services.agenda_item_delete(agenda=agenda, actor=SYSTEM, item_id=a.pk)  # by the other editor
     html = secretariat.post(
         url("agenda_item_move", meeting, item=a.pk), {"direction": "down"}, **HTMX
     ).content.decode()
@@ -216,7 +216,7 @@ def test_search_finds_visible_documents_by_symbol_or_title(secretariat, agenda, 
 
 def test_search_leaves_out_documents_already_allocated(secretariat, agenda, meeting):
     doc = document_for(meeting, "Report of the Secretary-General")
-    item = services.agenda_item_add(agenda=agenda, title="Reports", documents=[doc])
+    item = services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="Reports", documents=[doc])
     html = secretariat.get(
         url("agenda_document_search", meeting), {"q": "Secretary", "item": item.pk}
     ).content.decode()
@@ -287,7 +287,7 @@ PRESIDING = {"chair", "vice_chair", "superuser"}
 def _setup(agenda, meeting, people):
     a, b = items(agenda, "A", "B")
     doc = document_for(meeting, "Report")
-    services.agenda_allocation_add(agenda=agenda, item_id=a.pk, document=doc)
+    services.agenda_allocation_add(agenda=agenda, actor=SYSTEM, item_id=a.pk, document=doc)
     return {"a": a, "b": b, "doc": doc}
 
 
@@ -411,7 +411,9 @@ def test_the_editor_shows_changes_made_elsewhere(secretariat, agenda, meeting):
 
     session = SessionFactory(meeting=meeting, title="Morning session")
     doc = document_for(meeting, "Report of the Secretary-General")
-    services.agenda_item_add(agenda=agenda, title="Reports", documents=[doc], session=session)
+    services.agenda_item_add(
+        agenda=agenda, actor=SYSTEM, title="Reports", documents=[doc], session=session
+    )
     editor = url("agenda_editor", meeting)
     assert "Report of the Secretary-General" in secretariat.get(editor).content.decode()
     document_update(

@@ -9,7 +9,7 @@ from agendas.exceptions import AgendaError, NothingToIssue
 from agendas.models import AgendaRevision
 from documents.enums import Access, PublicationState
 from documents.models import Publication
-from tests.factories.agendas import document_for
+from tests.factories.agendas import SYSTEM, document_for
 from tests.factories.meetings import SessionFactory
 from tests.shots import SHOTS
 
@@ -17,16 +17,17 @@ from tests.shots import SHOTS
 @pytest.fixture
 def drafted(agenda, meeting):
     """The usual items around two real ones, one with a document and a session."""
-    services.agenda_fixed_items_add(agenda=agenda)
+    services.agenda_fixed_items_add(agenda=agenda, actor=SYSTEM)
     session = SessionFactory(meeting=meeting, title="Morning session")
     report = document_for(meeting, "ITU activities on Internet-related public policy issues")
     services.agenda_item_add(
         agenda=agenda,
+        actor=SYSTEM,
         title="Report on the activities of CWG-Internet",
         documents=[report],
         session=session,
     )
-    services.agenda_item_add(agenda=agenda, title="Online open consultation")
+    services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="Online open consultation")
     return agenda
 
 
@@ -102,7 +103,7 @@ def test_issuing_twice_without_a_change_is_refused(drafted, people):
     services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     with pytest.raises(NothingToIssue, match=r"Nothing has changed since the first issue\."):
         services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
-    services.agenda_item_add(agenda=drafted, title="WSIS+20 report")
+    services.agenda_item_add(agenda=drafted, actor=SYSTEM, title="WSIS+20 report")
     services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     with pytest.raises(NothingToIssue, match=r"Nothing has changed since Rev\.1\."):
         services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
@@ -116,9 +117,9 @@ def test_an_empty_agenda_cannot_be_issued(agenda, people):
 
 def test_later_issues_are_rev_documents_derived_from_the_agenda(drafted, people):
     services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
-    services.agenda_item_add(agenda=drafted, title="WSIS+20 report")
+    services.agenda_item_add(agenda=drafted, actor=SYSTEM, title="WSIS+20 report")
     rev1 = services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
-    services.agenda_item_add(agenda=drafted, title="Future meetings")
+    services.agenda_item_add(agenda=drafted, actor=SYSTEM, title="Future meetings")
     rev2 = services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     assert (rev1.number, rev1.label, rev1.document.symbol) == (
         1,
@@ -136,9 +137,9 @@ def test_the_frozen_content_does_not_change_when_items_change_later(drafted, peo
     revision = services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     frozen = [dict(item) for item in revision.items]
     report = next(i for i in frozen if i["title"].startswith("Report"))
-    services.agenda_item_update(agenda=drafted, item_id=report["id"], title="Renamed")
-    services.agenda_item_delete(agenda=drafted, item_id=frozen[0]["id"])
-    services.agenda_item_add(agenda=drafted, title="New")
+    services.agenda_item_update(agenda=drafted, actor=SYSTEM, item_id=report["id"], title="Renamed")
+    services.agenda_item_delete(agenda=drafted, actor=SYSTEM, item_id=frozen[0]["id"])
+    services.agenda_item_add(agenda=drafted, actor=SYSTEM, title="New")
     revision = AgendaRevision.objects.get(pk=revision.pk)
     assert revision.items == frozen
     assert "Report on the activities of CWG-Internet" in revision.document.text
@@ -146,7 +147,7 @@ def test_the_frozen_content_does_not_change_when_items_change_later(drafted, peo
 
 def test_a_restricted_document_is_listed_without_its_title_in_the_pdf(agenda, meeting, people):
     secret = document_for(meeting, "Confidential note", access=Access.RESTRICTED)
-    services.agenda_item_add(agenda=agenda, title="Closed item", documents=[secret])
+    services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="Closed item", documents=[secret])
     revision = services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
     assert "CWG-Internet-21/2 (restricted to members)" in revision.document.text
     assert "Confidential note" not in revision.document.text
@@ -179,7 +180,7 @@ def test_adopting_twice_is_refused(drafted, people):
 def test_a_revision_after_adoption_says_so(drafted, people):
     first = services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     services.agenda_adopt(agenda=drafted, user=people["chair"])
-    services.agenda_item_add(agenda=drafted, title="Urgent matter")
+    services.agenda_item_add(agenda=drafted, actor=SYSTEM, title="Urgent matter")
     rev1 = services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     assert first.adopted is False
     assert rev1.adopted is True

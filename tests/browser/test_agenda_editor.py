@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from agendas import services
 from tests.browser.helpers import login
-from tests.factories.agendas import document_for, numbered
+from tests.factories.agendas import SYSTEM, document_for, numbered
 from tests.factories.meetings import SessionFactory
 from tests.shots import SHOTS
 
@@ -41,18 +41,19 @@ def not_reloaded(page) -> bool:
 @pytest.fixture
 def draft(meeting, people):
     agenda = services.agenda_get_or_create(meeting=meeting, user=people["secretariat"])
-    services.agenda_fixed_items_add(agenda=agenda)
+    services.agenda_fixed_items_add(agenda=agenda, actor=SYSTEM)
     session = SessionFactory(meeting=meeting, title="Morning session")
     report = document_for(meeting, "ITU activities on Internet-related public policy issues")
     services.agenda_item_add(
         agenda=agenda,
+        actor=SYSTEM,
         title="Report on the activities of CWG-Internet",
         description="The Chair reports on the work of the Group since its 20th meeting.",
         session=session,
         documents=[report],
     )
-    services.agenda_item_add(agenda=agenda, title="Online open consultation")
-    services.agenda_item_add(agenda=agenda, title="Future meetings")
+    services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="Online open consultation")
+    services.agenda_item_add(agenda=agenda, actor=SYSTEM, title="Future meetings")
     document_for(meeting, "Outcome of the online open consultation on meaningful connectivity")
     return agenda
 
@@ -203,7 +204,7 @@ def test_secretariat_issues_rev_1_and_sees_it_listed(page, live_server, draft, p
 
 def test_agenda_pages_fit_a_phone_screen(page, live_server, draft, people):
     services.agenda_issue_revision(agenda=draft, user=people["secretariat"])
-    services.agenda_item_add(agenda=draft, title="WSIS+20 report")
+    services.agenda_item_add(agenda=draft, actor=SYSTEM, title="WSIS+20 report")
     services.agenda_issue_revision(agenda=draft, user=people["secretariat"])
     login(page, live_server, "secretariat")
     page.set_viewport_size({"width": 390, "height": 844})

@@ -23,6 +23,7 @@ from documents.services import document_register
 from meetings.models import Body
 from tests.browser.helpers import login
 from tests.documents.publishing_support import pdf_text
+from tests.factories.agendas import SYSTEM
 from tests.factories.meetings import MeetingFactory, registrar
 from tests.factories.proposals import proposal_in_state
 from tests.shots import SHOTS
@@ -56,7 +57,7 @@ def test_the_included_proposal_is_in_the_pdf_of_rev_1(page, live_server, people,
         ("Adoption of the agenda", FixedItem.ADOPTION),
         ("Any other business", FixedItem.AOB),
     ]:
-        agenda_item_add(agenda=agenda, title=title, fixed=fixed)
+        agenda_item_add(agenda=agenda, actor=SYSTEM, title=title, fixed=fixed)
     first = agenda_issue_revision(agenda=agenda, user=secretariat)
     assert first.document.symbol == "CWG-Internet-21/1"
     _published(first.document)

@@ -5,16 +5,21 @@ from __future__ import annotations
 
 from agendas.models import Agenda, AgendaItem
 from agendas.services import agenda_get_or_create, agenda_item_add
+from config.actors import system_actor
 from documents.enums import Access, DocumentType
 from documents.models import Document
 from documents.services import document_register
 from meetings.models import Meeting
 from tests.factories.meetings import registrar
 
+# Builds the data a test starts from, as the demo loader does: tests of who may do what call
+# the services as the roles themselves (tests/agendas/test_service_permissions.py).
+SYSTEM = system_actor()
+
 
 def agenda_for(meeting: Meeting, *, user=None) -> Agenda:
     """The meeting's agenda (registered as its next document, usually /1)."""
-    return agenda_get_or_create(meeting=meeting, user=user or registrar())
+    return agenda_get_or_create(meeting=meeting, user=user or SYSTEM)
 
 
 def document_for(
@@ -37,7 +42,9 @@ def document_for(
 
 def items(agenda: Agenda, *titles: str, parent: AgendaItem | None = None) -> list[AgendaItem]:
     """Add items with these titles, in order, at the end of ``parent`` (top level when None)."""
-    return [agenda_item_add(agenda=agenda, title=title, parent=parent) for title in titles]
+    return [
+        agenda_item_add(agenda=agenda, actor=SYSTEM, title=title, parent=parent) for title in titles
+    ]
 
 
 def numbered(agenda: Agenda) -> list[tuple[str, str]]:

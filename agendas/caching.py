@@ -1,0 +1,109 @@
+"""Everything the agenda pages keep in Django's cache, in one place.
+
+what (HTML)                    key                                   dropped when
+-----------------------------  ------------------------------------  --------------------------
+issued revision's items, for   agenda-rev:V:<revision>:<members>     never: a revision is frozen
+  members of the body or not
+diff of two issued revisions   agenda-diff:V:<old>:<new>             never: both are frozen
+editor body: items, add form,  agenda-editor:V:<agenda>:<version>:   never: the key moves on, as
+  usual items still missing      <allocated docs changed>:<sessions>   item writes bump version
+visitors' agenda page, whole   agenda-page:V:<body>:<meeting number> issue and adopt call
+  and gzipped                                                          forget_public_page; and
+                                                                       re-checked against the
+                                                                       agenda's state every
+                                                                       PAGE_FRESH_SECONDS
+
+V is FRAGMENT_VERSION: bump it when these templates change shape. The visitors' page stays a
+whole-page entry with its gzip made once (rather than ``cache_page`` + ``GZipMiddleware``,
+which would compress every response again): it is what keeps ``bench/agenda.py``'s issued
+agenda as fast as a bare view. Browsers that come back with its ETag get a 304 from Django's
+``condition`` decorator (agendas/views/pages.py).
+"""
+
+from __future__ import annotations
+
+import gzip
+import hashlib
+import time
+from collections.abc import Callable
+
+from django.core.cache import cache
+from django.db import transaction
+
+from agendas.models import Agenda, AgendaRevision
+
+FRAGMENT_VERSION = 2
+CACHE_SECONDS = 60 * 60 * 24
+# How long a visitors' page is served without asking the database whether the agenda changed:
+# issuing or adopting drops it at once in the cache it uses; other processes' memory caches
+# (the default LocMem cache) catch up within this many seconds.
+PAGE_FRESH_SECONDS = 10
+
+
+def _cached(key: str, make: Callable[[], object]):
+    value = cache.get(key)
+    if value is None:
+        value = make()
+        cache.set(key, value, CACHE_SECONDS)
+    return value
+
+
+def revision_items_html(*, revision: AgendaRevision, members: bool, render: Callable) -> str:
+    return _cached(
+        f"agenda-rev:{FRAGMENT_VERSION}:{revision.pk}:{int(members)}",
+        lambda: render(revision, members),
+    )
+
+
+def diff_html(*, old: AgendaRevision, new: AgendaRevision, render: Callable) -> str:
+    return _cached(f"agenda-diff:{FRAGMENT_VERSION}:{old.pk}:{new.pk}", render)
+
+
+def editor_body(*, agenda: Agenda, version: int, stamp, sessions: list, render: Callable) -> dict:
+    """``version`` is read before the items, so a cached body is never older than its key."""
+    signature = hashlib.sha256(repr([(s.pk, s.label) for s in sessions]).encode()).hexdigest()
+    stamp_part = stamp.timestamp() if stamp else ""
+    key = f"agenda-editor:{FRAGMENT_VERSION}:{agenda.pk}:{version}:{stamp_part}:{signature[:16]}"
+    return _cached(key, render)
+
+
+def _page_key(body_slug: str, number: int) -> str:
+    return f"agenda-page:{FRAGMENT_VERSION}:{body_slug}:{number}"
+
+
+def public_page(
+    *, body_slug: str, number: int, state: Callable[[], tuple | None], render: Callable
+) -> dict | None:
+    """The visitors' page as {"html", "gzip", "etag", "state", "checked"}; None when ``state()``
+    says there is no agenda (the ordinary page says so). ``state()`` is one small query."""
+    key = _page_key(body_slug, number)
+    entry = cache.get(key)
+    now = time.time()
+    if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
+        return entry
+    current = state()
+    if current is None:
+        return None
+    if entry is None or entry["state"] != current:
+        html = render()
+        entry = {
+            "state": current,
+            "html": html,
+            "gzip": gzip.compress(html, compresslevel=6),
+            # Weak: the same page whether sent gzipped or not.
+            "etag": f'W/"{hashlib.sha256(repr(current).encode()).hexdigest()[:32]}"',
+        }
+    entry["checked"] = now
+    cache.set(key, entry, CACHE_SECONDS)
+    return entry
+
+
+def forget_public_page(*, agenda: Agenda) -> None:
+    """Drop the visitors' page now and again after commit (a request between the two could
+    have cached the page as it was)."""
+    from meetings.models import Meeting
+
+    meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
+    key = _page_key(meeting.body.slug, meeting.number)
+    cache.delete(key)
+    transaction.on_commit(lambda: cache.delete(key))
