@@ -1,0 +1,56 @@
+"""Registering and publishing the summary of decisions of a meeting."""
+
+from __future__ import annotations
+
+import rules
+from django.db import transaction
+
+from agendas.decisions import rules as _rules  # noqa: F401  (registers the permission)
+from agendas.decisions.selectors import SUMMARY_TITLE_START
+from agendas.decisions.text import to_html
+from agendas.exceptions import AgendaError, TransitionNotAllowed
+from documents import publishing
+from documents import services as document_services
+from documents.enums import Access, DocumentType, Purpose
+from documents.models import Document
+from meetings.models import Meeting
+
+
+@transaction.atomic
+def decisions_summary_register(
+    *,
+    meeting: Meeting,
+    actor,
+    title: str,
+    text: str,
+    access: str = Access.PUBLIC,
+    submission_token: str | None = None,
+) -> Document:
+    """Register the edited summary as a report of the meeting under its next symbol (the
+    documents app's ``document_register``) and ask for its PDF (``publication_request``:
+    queued, rendered by a worker after commit).
+
+    Only the body's secretariat; the same form sent twice registers one document."""
+    if not rules.has_perm("agendas.prepare_decisions_summary", actor, meeting):
+        raise TransitionNotAllowed(
+            f"Only the secretariat of {meeting.body.acronym} can register the summary of decisions."
+        )
+    title = " ".join(title.split())
+    if not title.startswith(SUMMARY_TITLE_START):
+        # The page finds the registered summaries by this title.
+        raise AgendaError(f'The title of a summary of decisions starts "{SUMMARY_TITLE_START}".')
+    if not text.strip():
+        raise AgendaError("The summary has no text.")
+    document = document_services.document_register(
+        meeting=meeting,
+        title=title,
+        source="Secretariat",
+        doc_type=DocumentType.REPORT,
+        purpose=Purpose.INFORMATION,
+        access=access,
+        text=to_html(text),
+        created_by=actor,
+        submission_token=submission_token,
+    )
+    publishing.publication_request(document=document, user=actor)
+    return document
