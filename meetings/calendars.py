@@ -141,7 +141,7 @@ def body_calendar(request, body: Body) -> bytes:
 
 def _ics(content: bytes, filename: str) -> HttpResponse:
     response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = f'inline; filename="{filename}.ics"'
+    response["Content-Disposition"] = f'attachment; filename="{filename}.ics"'
     return response
 
 

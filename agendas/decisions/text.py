@@ -47,9 +47,8 @@ def decision_sentence(proposal: Proposal) -> str:
 
 def _heading(records: SummaryRecords) -> list[str]:
     meeting = records.meeting
+    # No title line: the document's page and its PDF print the title above the text.
     lines = [
-        "# " + _("Summary of decisions of the %(meeting)s") % {"meeting": meeting.display_name},
-        "",
         _("%(body)s, %(start)s to %(end)s.")
         % {
             "body": meeting.body.name,

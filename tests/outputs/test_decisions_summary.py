@@ -57,7 +57,9 @@ def test_summary_of_the_21st_cwg_internet_lists_the_wsis_item_as_included_with_r
     page = client.get(_urls(meeting)[0]).content.decode()
     text = client.get(_urls(meeting)[0]).context["form"].initial["text"]
 
-    assert "# Summary of decisions of the 21st meeting of CWG-Internet" in text
+    assert text.startswith(
+        "Council Working Group on international Internet-related public policy issues, "
+    )
     assert "Agenda CWG-Internet-21/1, draft as it stands; not yet adopted." in text
     section = text.split(f"## 6 {SCENARIO_TITLE}")[1].split("\n## ")[0]
     assert "- CWG-Internet-21/2 " in section
