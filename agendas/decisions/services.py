@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from agendas.decisions import rules as _rules  # noqa: F401  (registers the permission)
 from agendas.decisions.selectors import SUMMARY_TITLE_START
@@ -38,9 +39,12 @@ def decisions_summary_register(
     title = " ".join(title.split())
     if not title.startswith(SUMMARY_TITLE_START):
         # The page finds the registered summaries by this title.
-        raise AgendaError(f'The title of a summary of decisions starts "{SUMMARY_TITLE_START}".')
+        raise AgendaError(
+            _('The title of a summary of decisions starts "%(start)s".')
+            % {"start": SUMMARY_TITLE_START}
+        )
     if not text.strip():
-        raise AgendaError("The summary has no text.")
+        raise AgendaError(_("The summary has no text."))
     document = document_services.document_register(
         meeting=meeting,
         title=title,

@@ -147,3 +147,29 @@ def test_unknown_meeting_has_no_calendar(client, body):
     response = client.get(reverse("meetings:meeting_ics", kwargs={"body": body.slug, "number": 99}))
     assert response.status_code == 404
     assert b"VCALENDAR" not in response.content
+
+
+def test_calendars_cost_the_same_queries_for_1_and_20_rows(
+    client, body, meeting, django_assert_max_num_queries
+):
+    agenda_for(meeting)
+    SessionFactory(meeting=meeting)
+    MeetingFactory(body=body, number=30)
+    with django_assert_max_num_queries(3):
+        assert len(_get(client, _meeting_url(meeting)).walk("VEVENT")) == 1
+    with django_assert_max_num_queries(3):
+        client.get(reverse("meetings:body_ics", kwargs={"body": body.slug}))
+    for n in range(19):
+        SessionFactory(
+            meeting=meeting,
+            date=meeting.end_date if n >= 10 else meeting.start_date,
+            start_time=dt.time(7 + n % 10, 0),
+            end_time=dt.time(7 + n % 10, 30),
+            room=f"Room {n}",
+        )
+        MeetingFactory(body=body, number=31 + n)
+    with django_assert_max_num_queries(3):
+        assert len(_get(client, _meeting_url(meeting)).walk("VEVENT")) == 20
+    with django_assert_max_num_queries(3):
+        body_calendar = _get(client, reverse("meetings:body_ics", kwargs={"body": body.slug}))
+    assert len(body_calendar.walk("VEVENT")) == 21

@@ -161,3 +161,25 @@ def test_pages_announce_their_feeds_in_the_head(client_for, meeting):
     body_head = client_for("anonymous").get(meeting.body.get_absolute_url()).content.decode()
     feed = reverse("documents:body_feed", kwargs={"body": meeting.body.slug})
     assert _link("New and revised documents of CWG-Internet", feed) in body_head.split("</head>")[0]
+
+
+def test_feeds_cost_the_same_queries_for_1_and_20_rows(
+    client_for, meeting, people, django_assert_max_num_queries
+):
+    client = client_for("chair")
+    urls = [
+        _meeting_feed(meeting),
+        reverse("documents:body_feed", kwargs={"body": meeting.body.slug}),
+        _decisions_url(meeting),
+    ]
+    proposal_in_state(S.REJECTED, people=people, meeting=meeting, title="First")
+    counts = {}
+    for url in urls:
+        with django_assert_max_num_queries(6) as captured:
+            assert len(_feed(client, url).entries) >= 1
+        counts[url] = len(captured)
+    for n in range(19):
+        proposal_in_state(S.REJECTED, people=people, meeting=meeting, title=f"Item {n}")
+    for url in urls:
+        with django_assert_max_num_queries(counts[url]):
+            assert len(_feed(client, url).entries) == 20
