@@ -1,5 +1,5 @@
 """Every write of the agenda: items, their order, allocations, revisions, adoption.
-The proposal workflow lives in ``agendas.workflow`` and calls ``agenda_item_add``.
+The proposal workflow lives in ``agendas.proposals.services`` and calls ``agenda_item_add``.
 
 Concurrency: see ``agendas.positions``.
 

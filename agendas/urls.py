@@ -32,4 +32,5 @@ urlpatterns = [
     ),
     # The proposals' routes keep their names in this namespace (agendas:proposal_detail).
     path("", include("agendas.proposals.urls")),
+    path("", include("agendas.decisions.urls")),
 ]

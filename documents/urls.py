@@ -1,6 +1,7 @@
+from documents import feeds
 from documents.views import publications, registry
 
 app_name = "documents"
 
 # Each views module keeps its own routes; the order matters only for overlapping paths.
-urlpatterns = publications.urlpatterns + registry.urlpatterns
+urlpatterns = publications.urlpatterns + registry.urlpatterns + feeds.urlpatterns

@@ -90,6 +90,10 @@ class Meeting(models.Model):
         blank=True,
         help_text="Contributions received later are accepted but marked late.",
     )
+    # Calendars (meetings/calendars.py) publish these as SEQUENCE and LAST-MODIFIED, so a
+    # calendar client replaces its copy of the event when the meeting changes.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["body__acronym", "-start_date"]
@@ -137,6 +141,9 @@ class Session(models.Model):
     start_time = models.TimeField()
     end_time = models.TimeField()
     room = models.CharField(max_length=120, blank=True)
+    # As on Meeting: SEQUENCE and LAST-MODIFIED of the session's calendar event.
+    sequence = models.PositiveIntegerField(default=0, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ["date", "start_time", "pk"]

@@ -101,7 +101,8 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
     for name in changed:
         setattr(meeting, name, merged[name])
     if changed:
-        meeting.save(update_fields=changed)
+        meeting.sequence += 1  # calendar clients replace their copy of the event
+        meeting.save(update_fields=[*changed, "sequence", "updated_at"])
     return meeting
 
 
@@ -169,7 +170,8 @@ def session_update(*, actor, session: Session, **fields) -> Session:
     for name in changed:
         setattr(session, name, merged[name])
     if changed:
-        session.save(update_fields=changed)
+        session.sequence += 1  # calendar clients replace their copy of the event
+        session.save(update_fields=[*changed, "sequence", "updated_at"])
     return session
 
 

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from meetings import calendars
 from meetings.views import meetings as views
 
 app_name = "meetings"
@@ -21,4 +22,6 @@ urlpatterns = [
         views.session_delete,
         name="session_delete",
     ),
+    path("b/<slug:body>/meetings.ics", calendars.body_ics, name="body_ics"),
+    path("b/<slug:body>/<int:number>/sessions.ics", calendars.meeting_ics, name="meeting_ics"),
 ]
