@@ -1,0 +1,225 @@
+"""Agendas and proposals in the JSON API.
+
+Agendas: every agenda (public, like its page), each issued revision with its frozen items,
+and the live draft for members of the body. Proposals: the proposer's own and, for the
+secretariat and the presiding officers of a body, the meeting's; the workflow steps go
+through ``agendas.workflow`` with the same forms, rules and sentences as the pages
+(agendas/views/proposals.py): who may not see a proposal gets "not found", whose step it is
+not gets 403 with the page's sentence, a state that forbids the step gets 409.
+"""
+
+from __future__ import annotations
+
+from django.db.models import Q
+from django.http import Http404
+from django.utils.translation import gettext
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import permissions, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied, ValidationError
+from rest_framework.response import Response
+
+from agendas import selectors, workflow
+from agendas import selectors_proposals as proposal_selectors
+from agendas.enums import ProposalAction, ProposalState
+from agendas.forms_proposals import DecisionForm, ProposalForm
+from agendas.models import Agenda, Proposal
+from agendas.serializers import (
+    AgendaDetailSerializer,
+    AgendaSerializer,
+    DecisionSerializer,
+    NoteSerializer,
+    ProposalSerializer,
+    ProposalWriteSerializer,
+    RevisionDetailSerializer,
+)
+from config.api import ConditionalGetMixin, CursorPagination
+from documents.api import form_errors
+from meetings.enums import PRESIDING, Role
+from meetings.permissions import require_perm
+from meetings.rules import is_member_of_body, roles_by_body
+
+A = ProposalAction
+S = ProposalState
+
+# ------------------------------------------------------------------------------ agendas
+
+
+def _members(user, agenda: Agenda) -> bool:
+    return bool(user.is_superuser or is_member_of_body(user, agenda.meeting))
+
+
+@extend_schema_view(
+    list=extend_schema(parameters=[OpenApiParameter("meeting", int)]),
+)
+class AgendaViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
+    """Agendas of meetings: issued revisions for everyone, the live draft for members."""
+
+    queryset = Agenda.objects.none()  # for the schema; see get_queryset
+    lookup_value_regex = "[0-9]+"
+
+    def get_queryset(self):
+        qs = Agenda.objects.select_related("meeting__body", "document").defer(
+            *selectors.light_fields("document__")
+        )
+        meeting = self.request.query_params.get("meeting", "")
+        if meeting:
+            qs = qs.filter(meeting_id=int(meeting)) if meeting.isdigit() else qs.none()
+        return qs
+
+    def get_serializer_class(self):
+        return AgendaSerializer if self.action == "list" else AgendaDetailSerializer
+
+    def get_object(self) -> Agenda:
+        pk = str(self.kwargs["pk"])
+        agenda = self.get_queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
+        if agenda is None:
+            raise Http404(gettext("This meeting has no agenda yet."))
+        return agenda
+
+    def retrieve(self, request, *args, **kwargs):
+        agenda = self.get_object()
+        context = self.get_serializer_context()
+        context["revisions"] = selectors.revisions_of(agenda=agenda)
+        if request.user.has_perm("agendas.view_draft_agenda", agenda):
+            tree = selectors.agenda_tree(agenda=agenda)
+            context["draft"] = selectors.agenda_content(tree=tree)
+        return Response(AgendaDetailSerializer(agenda, context=context).data)
+
+    @extend_schema(responses=RevisionDetailSerializer)
+    @action(detail=True, url_path=r"revisions/(?P<number>\d+)", url_name="revision")
+    def revision(self, request, pk=None, number=None):
+        """One issued revision with its frozen items."""
+        agenda = self.get_object()
+        revision = selectors.revision_get(agenda=agenda, number=int(number))
+        context = {**self.get_serializer_context(), "members": _members(request.user, agenda)}
+        return Response(RevisionDetailSerializer(revision, context=context).data)
+
+
+# ------------------------------------------------------------------------------ proposals
+
+
+def visible_proposals(user):
+    """The proposals of ``user`` and, where they are secretariat, chair or vice-chair, every
+    submitted proposal of the body (drafts are their writer's alone, as on the pages)."""
+    staff = frozenset({Role.SECRETARIAT, *PRESIDING})
+    bodies = [body_id for body_id, held in roles_by_body(user).items() if held & staff]
+    others = Q(meeting__body_id__in=bodies) if not user.is_superuser else Q()
+    return Proposal.objects.filter(Q(proposer=user) | (others & ~Q(state=S.DRAFT)))
+
+
+class ProposalPagination(CursorPagination):
+    ordering = "-pk"
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter("meeting", int),
+            OpenApiParameter("state", str, enum=list(S.values)),
+        ]
+    ),
+)
+class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
+    """Agenda-item proposals and the steps of their workflow."""
+
+    serializer_class = ProposalSerializer
+    pagination_class = ProposalPagination
+    queryset = Proposal.objects.none()  # for the schema; get_queryset says what is visible
+    lookup_value_regex = "[0-9]+"
+    permission_classes = [permissions.IsAuthenticated]
+
+    def get_queryset(self):
+        qs = visible_proposals(self.request.user).select_related(
+            "meeting__body", "member_state", "document"
+        )
+        params = self.request.query_params
+        meeting = params.get("meeting", "")
+        if meeting:
+            qs = qs.filter(meeting_id=int(meeting)) if meeting.isdigit() else qs.none()
+        if params.get("state"):
+            qs = qs.filter(state=params["state"])
+        return qs.prefetch_related("co_sponsors", "events")
+
+    def list(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def _visible(self, pk) -> Proposal:
+        """The proposal, or "not found" for whoever may not see it (agendas.view_proposal)."""
+        pk = str(pk)
+        if not pk.isdigit():
+            raise Http404(gettext("There is no such proposal."))
+        proposal = proposal_selectors.proposal_get(pk=int(pk))
+        require_perm(self.request, "agendas.view_proposal", proposal, hide=True)
+        return proposal
+
+    def retrieve(self, request, pk=None):
+        return Response(self.get_serializer(self._visible(pk)).data)
+
+    @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalSerializer})
+    def create(self, request):
+        """A new draft of a delegate, validated by the proposal form of the pages."""
+        form = ProposalForm(request.data, user=request.user, meeting=None)
+        if not form.is_valid():
+            raise ValidationError(form_errors(form))
+        proposal = workflow.proposal_create(proposer=request.user, **form.cleaned_data)
+        proposal = proposal_selectors.proposal_get(pk=proposal.pk)
+        return Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
+
+    def _step(self, pk, step: str, *, note: str = "", deferred_to=None) -> Response:
+        self._visible(pk)
+        proposal = proposal_selectors.proposal_for_update(pk=int(pk))
+        if not workflow.may(self.request.user, workflow.STEPS[step].perm, proposal):
+            raise PermissionDenied(str(workflow.not_allowed(step, proposal)))
+        workflow.proposal_transition(
+            proposal=proposal,
+            action=step,
+            actor=self.request.user,
+            note=note,
+            deferred_to=deferred_to,
+        )
+        return Response(self.get_serializer(proposal_selectors.proposal_get(pk=int(pk))).data)
+
+    def _note(self) -> str:
+        note = self.request.data.get("note", "") if hasattr(self.request.data, "get") else ""
+        return note if isinstance(note, str) else ""
+
+    @extend_schema(request=NoteSerializer, responses=ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        """The proposer submits: the proposal is registered as a contribution document."""
+        return self._step(pk, A.SUBMIT)
+
+    @extend_schema(request=NoteSerializer, responses=ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def consider(self, request, pk=None):
+        """The secretariat or the chair puts a submitted proposal under consideration."""
+        return self._step(pk, A.CONSIDER, note=self._note())
+
+    @extend_schema(request=NoteSerializer, responses=ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def withdraw(self, request, pk=None):
+        """The proposer withdraws it before a decision."""
+        return self._step(pk, A.WITHDRAW, note=self._note())
+
+    @extend_schema(request=DecisionSerializer, responses=ProposalSerializer)
+    @action(detail=True, methods=["post"])
+    def decide(self, request, pk=None):
+        """The chair or a vice-chair includes, rejects or defers, with a rationale; an
+        included proposal becomes an item of the draft agenda."""
+        proposal = self._visible(pk)
+        if not workflow.may(request.user, "agendas.decide_proposal", proposal):
+            raise PermissionDenied(str(workflow.not_allowed(A.INCLUDE, proposal)))
+        form = DecisionForm(request.data, proposal=proposal, prefix=None)
+        if not form.is_valid():
+            raise ValidationError(form_errors(form))
+        data = form.cleaned_data
+        return self._step(
+            pk, data["decision"], note=data["rationale"], deferred_to=data.get("deferred_to")
+        )
+
+
+def register(router) -> None:
+    router.register("agendas", AgendaViewSet, basename="agenda")
+    router.register("proposals", ProposalViewSet, basename="proposal")
