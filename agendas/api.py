@@ -10,6 +10,8 @@ not gets 403 with the page's sentence, a state that forbids the step gets 409.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from django.db.models import Q
 from django.http import Http404
 from django.utils.translation import gettext
@@ -33,7 +35,7 @@ from agendas.serializers import (
     ProposalWriteSerializer,
     RevisionDetailSerializer,
 )
-from config.api import ConditionalGetMixin, CursorPagination
+from config.api import ConditionalGetMixin, CursorPagination, as_id
 from documents.api import form_errors
 from meetings.enums import PRESIDING, Role
 from meetings.permissions import require_perm
@@ -64,15 +66,15 @@ class AgendaViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         )
         meeting = self.request.query_params.get("meeting", "")
         if meeting:
-            qs = qs.filter(meeting_id=int(meeting)) if meeting.isdigit() else qs.none()
+            qs = qs.filter(meeting_id=as_id(meeting))
         return qs
 
     def get_serializer_class(self):
         return AgendaSerializer if self.action == "list" else AgendaDetailSerializer
 
     def get_object(self) -> Agenda:
-        pk = str(self.kwargs["pk"])
-        agenda = self.get_queryset().filter(pk=int(pk)).first() if pk.isdigit() else None
+        pk = as_id(self.kwargs["pk"])
+        agenda = self.get_queryset().filter(pk=pk).first() if pk else None
         if agenda is None:
             raise Http404(gettext("This meeting has no agenda yet."))
         return agenda
@@ -108,6 +110,21 @@ def visible_proposals(user):
     return Proposal.objects.filter(Q(proposer=user) | (others & ~Q(state=S.DRAFT)))
 
 
+def _payload(request):
+    """The request's fields; a body that is not an object (a JSON list, a number) is refused
+    with a sentence rather than read as one."""
+    if not isinstance(request.data, Mapping):
+        raise ValidationError({"non_field_errors": [gettext("Send the fields as one object.")]})
+    return request.data
+
+
+def _check_types(serializer_class, request) -> None:
+    """Refuse values of the wrong type or ids out of range (which the database could not
+    even look up); what is missing or wrong for the domain is said by the page's form, in
+    its sentences (partial: no "required" here)."""
+    serializer_class(data=_payload(request), partial=True).is_valid(raise_exception=True)
+
+
 class ProposalPagination(CursorPagination):
     ordering = "-pk"
 
@@ -134,9 +151,8 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
             "meeting__body", "member_state", "document"
         )
         params = self.request.query_params
-        meeting = params.get("meeting", "")
-        if meeting:
-            qs = qs.filter(meeting_id=int(meeting)) if meeting.isdigit() else qs.none()
+        if params.get("meeting"):
+            qs = qs.filter(meeting_id=as_id(params["meeting"]))
         if params.get("state"):
             qs = qs.filter(state=params["state"])
         return qs.prefetch_related("co_sponsors", "events")
@@ -147,10 +163,9 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
 
     def _visible(self, pk) -> Proposal:
         """The proposal, or "not found" for whoever may not see it (agendas.view_proposal)."""
-        pk = str(pk)
-        if not pk.isdigit():
+        if as_id(pk) is None:
             raise Http404(gettext("There is no such proposal."))
-        proposal = proposal_selectors.proposal_get(pk=int(pk))
+        proposal = proposal_selectors.proposal_get(pk=as_id(pk))
         require_perm(self.request, "agendas.view_proposal", proposal, hide=True)
         return proposal
 
@@ -160,7 +175,8 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
     @extend_schema(request=ProposalWriteSerializer, responses={201: ProposalSerializer})
     def create(self, request):
         """A new draft of a delegate, validated by the proposal form of the pages."""
-        form = ProposalForm(request.data, user=request.user, meeting=None)
+        _check_types(ProposalWriteSerializer, request)
+        form = ProposalForm(_payload(request), user=request.user, meeting=None)
         if not form.is_valid():
             raise ValidationError(form_errors(form))
         proposal = workflow.proposal_create(proposer=request.user, **form.cleaned_data)
@@ -182,7 +198,7 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         return Response(self.get_serializer(proposal_selectors.proposal_get(pk=int(pk))).data)
 
     def _note(self) -> str:
-        note = self.request.data.get("note", "") if hasattr(self.request.data, "get") else ""
+        note = _payload(self.request).get("note", "")
         return note if isinstance(note, str) else ""
 
     @extend_schema(request=NoteSerializer, responses=ProposalSerializer)
@@ -211,7 +227,8 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         proposal = self._visible(pk)
         if not workflow.may(request.user, "agendas.decide_proposal", proposal):
             raise PermissionDenied(str(workflow.not_allowed(A.INCLUDE, proposal)))
-        form = DecisionForm(request.data, proposal=proposal, prefix=None)
+        _check_types(DecisionSerializer, request)
+        form = DecisionForm(_payload(request), proposal=proposal, prefix=None)
         if not form.is_valid():
             raise ValidationError(form_errors(form))
         data = form.cleaned_data

@@ -9,6 +9,7 @@ from rest_framework import serializers
 from agendas import workflow
 from agendas.enums import Decision
 from agendas.models import Agenda, AgendaRevision, Proposal, ProposalEvent
+from config.api import MAX_ID
 
 
 def _absolute(context, url: str) -> str:
@@ -159,7 +160,7 @@ class ProposalSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:proposal-detail")
     member_state = serializers.CharField(source="member_state.name", read_only=True)
     co_sponsors = serializers.SlugRelatedField(slug_field="name", many=True, read_only=True)
-    document = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    document = serializers.SlugRelatedField(slug_field="symbol", read_only=True, allow_null=True)
     allowed_actions = serializers.SerializerMethodField()
     events = EventSerializer(many=True, read_only=True)
     page = serializers.SerializerMethodField()
@@ -205,11 +206,16 @@ class ProposalSerializer(serializers.ModelSerializer):
 class ProposalWriteSerializer(serializers.Serializer):
     """A new draft, the fields of the proposal form (validated by that form)."""
 
-    meeting = serializers.IntegerField()
+    meeting = serializers.IntegerField(min_value=1, max_value=MAX_ID)
     member_state = serializers.IntegerField(
-        required=False, help_text="Needed when you represent more than one Member State."
+        min_value=1,
+        max_value=MAX_ID,
+        required=False,
+        help_text="Needed when you represent more than one Member State.",
     )
-    co_sponsors = serializers.ListField(child=serializers.IntegerField(), required=False)
+    co_sponsors = serializers.ListField(
+        child=serializers.IntegerField(min_value=1, max_value=MAX_ID), required=False
+    )
     title = serializers.CharField()
     purpose = serializers.CharField()
     action_required = serializers.CharField()
@@ -225,4 +231,6 @@ class NoteSerializer(serializers.Serializer):
 class DecisionSerializer(serializers.Serializer):
     decision = serializers.ChoiceField(choices=Decision.choices)
     rationale = serializers.CharField()
-    deferred_to = serializers.IntegerField(required=False, help_text="A later meeting's id.")
+    deferred_to = serializers.IntegerField(
+        min_value=1, max_value=MAX_ID, required=False, help_text="A later meeting's id."
+    )

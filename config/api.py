@@ -61,6 +61,22 @@ class BearerTokenAuthentication(BaseAuthentication):
         return self.keyword
 
 
+# ------------------------------------------------------------------------------ ids
+
+# The largest id a database column holds (signed 64 bits): a larger number in an address or a
+# filter is no id at all, rather than an overflow in the database driver.
+MAX_ID = 2**63 - 1
+
+
+def as_id(value) -> int | None:
+    """``value`` (from a path or a query string) as a row id, or None."""
+    text = str(value or "")
+    if not text.isascii() or not text.isdigit():
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
 # ------------------------------------------------------------------------------ paging, limits
 
 

@@ -19,7 +19,7 @@ from drf_spectacular.utils import (
 from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
-from config.api import ConditionalGetMixin, CursorPagination
+from config.api import ConditionalGetMixin, CursorPagination, as_id
 from documents import selectors
 from documents.enums import PublicationState
 from documents.forms import RegistryFilterForm
@@ -114,7 +114,7 @@ class CitedSerializer(serializers.Serializer):
 class DocumentSerializer(DocumentListSerializer):
     text = serializers.CharField(read_only=True, help_text="Sanitized HTML.")
     file = serializers.SerializerMethodField()
-    parent = serializers.SlugRelatedField(slug_field="symbol", read_only=True)
+    parent = serializers.SlugRelatedField(slug_field="symbol", read_only=True, allow_null=True)
     publications = serializers.SerializerMethodField()
     cites = serializers.SerializerMethodField()
     cited_by = serializers.SerializerMethodField()
@@ -196,7 +196,11 @@ class DocumentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         user = self.request.user
         if self.action != "list":
             return selectors.visible_documents(user).select_related("body", "meeting", "parent")
-        form = RegistryFilterForm(self.request.query_params)
+        params = self.request.query_params
+        if params.get("meeting") and as_id(params["meeting"]) is None:
+            # The form would look the number up, and a huge one overflows the database.
+            raise ValidationError({"meeting": [gettext("Choose a meeting by its id.")]})
+        form = RegistryFilterForm(params)
         if not form.is_valid():
             raise ValidationError(form_errors(form))
         data = form.cleaned_data
@@ -219,9 +223,8 @@ class DocumentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
     def get_object(self):
         try:
-            pk = int(self.kwargs["pk"])
-            return self.get_queryset().get(pk=pk)
-        except (ValueError, Document.DoesNotExist):
+            return self.get_queryset().get(pk=as_id(self.kwargs["pk"]))
+        except Document.DoesNotExist:
             raise Http404(gettext("No document is registered under this id.")) from None
 
 

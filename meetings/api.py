@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from django.db.models import Prefetch
+from django.http import Http404
+from django.utils.translation import gettext
 from rest_framework import serializers, viewsets
 
-from config.api import ConditionalGetMixin, CursorPagination
+from config.api import ConditionalGetMixin, CursorPagination, as_id
 from meetings.models import Body, Meeting, Session
 
 
@@ -82,6 +84,12 @@ class MeetingViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         if body:
             qs = qs.filter(body__slug=body)
         return qs
+
+    def get_object(self) -> Meeting:
+        meeting = self.get_queryset().filter(pk=as_id(self.kwargs["pk"])).first()
+        if meeting is None:
+            raise Http404(gettext("There is no such meeting."))
+        return meeting
 
 
 def register(router) -> None:
