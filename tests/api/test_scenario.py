@@ -174,3 +174,18 @@ def test_document_filters_are_the_registrys(api_as, meeting):
     wrong = client.get("/api/v1/documents/?date_from=2025-02-01&date_to=2025-01-01")
     assert wrong.status_code == 400
     assert wrong.json()["errors"]["date_to"] == ["The end of the period is before its start."]
+
+
+def test_a_token_over_its_rate_is_told_when_to_come_back(api_as, monkeypatch):
+    from config.api import TokenRateThrottle
+
+    monkeypatch.setattr(TokenRateThrottle, "THROTTLE_RATES", {"token": "3/hour"})
+    client = api_as("delegate")
+    answers = [client.get("/api/v1/bodies/") for _ in range(4)]
+    assert [a.status_code for a in answers] == [200, 200, 200, 429]
+    refused = answers[-1]
+    assert refused["Content-Type"] == "application/problem+json"
+    assert refused.json()["title"] == "Too Many Requests"
+    assert 0 < int(refused["Retry-After"]) <= 3600
+    # Another token of someone else is not held back.
+    assert api_as("chair").get("/api/v1/bodies/").json()[0]["acronym"] == "CWG-Internet"
