@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Count, Max, Q
 from django.http import Http404
 from django.utils.translation import gettext
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -43,6 +44,8 @@ from meetings.rules import is_member_of_body, roles_by_body
 
 A = ProposalAction
 S = ProposalState
+# How long a visitor's agenda answer is kept; it is checked against the agenda on every use.
+VISITOR_CACHE_SECONDS = 24 * 3600
 
 # ------------------------------------------------------------------------------ agendas
 
@@ -80,13 +83,40 @@ class AgendaViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         return agenda
 
     def retrieve(self, request, *args, **kwargs):
-        agenda = self.get_object()
+        if not request.user.is_authenticated:
+            return Response(self._visitors_view())
+        return Response(self._detail(self.get_object()))
+
+    def _detail(self, agenda: Agenda) -> dict:
+        request = self.request
         context = self.get_serializer_context()
         context["revisions"] = selectors.revisions_of(agenda=agenda)
         if request.user.has_perm("agendas.view_draft_agenda", agenda):
             tree = selectors.agenda_tree(agenda=agenda)
             context["draft"] = selectors.agenda_content(tree=tree)
-        return Response(AgendaDetailSerializer(agenda, context=context).data)
+        return AgendaDetailSerializer(agenda, context=context).data
+
+    def _visitors_view(self) -> dict:
+        """What every visitor sees (no draft), kept in the cache with what it depends on
+        (the agenda's adoption, its latest revision and how many there are), like the agenda
+        page: one small query tells whether the kept answer is still right."""
+        pk = as_id(self.kwargs["pk"])
+        state = (
+            Agenda.objects.filter(pk=pk)
+            .annotate(latest=Max("revisions__pk"), issued=Count("revisions"))
+            .values_list("state", "adopted_at", "latest", "issued")
+            .first()
+            if pk
+            else None
+        )
+        if state is None:
+            raise Http404(gettext("This meeting has no agenda yet."))
+        key = f"api-agenda:1:{pk}:{self.request.get_host()}"
+        entry = cache.get(key)
+        if entry is None or entry["state"] != state:
+            entry = {"state": state, "data": self._detail(self.get_object())}
+            cache.set(key, entry, VISITOR_CACHE_SECONDS)
+        return entry["data"]
 
     @extend_schema(responses=RevisionDetailSerializer)
     @action(detail=True, url_path=r"revisions/(?P<number>\d+)", url_name="revision")
