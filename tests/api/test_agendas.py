@@ -38,7 +38,11 @@ def test_visitors_see_the_issued_revisions_not_the_draft(api_as, issued):
     assert member["items"][1]["documents"][0]["title"] == "Draft elements of the report"
 
 
-def test_a_visitor_sees_a_new_revision_and_the_adoption_at_once(api_as, people, issued):
+def test_a_visitor_sees_a_new_revision_and_the_adoption_once_checked(
+    api_as, people, issued, monkeypatch
+):
+    # Kept answers are checked on every use here (in production after a few seconds).
+    monkeypatch.setattr("agendas.api.VISITOR_FRESH_SECONDS", 0)
     client = api_as("anonymous")
     url = f"/api/v1/agendas/{issued.pk}/"
     assert client.get(url).json()["state"] == "draft"
@@ -54,3 +58,16 @@ def test_an_agenda_that_does_not_exist_says_so(api_as):
     answer = api_as("anonymous").get("/api/v1/agendas/999/")
     assert answer.status_code == 404
     assert answer.json()["detail"] == "This meeting has no agenda yet."
+
+
+def test_a_visitor_answer_checked_a_moment_ago_costs_no_query(
+    api_as, issued, django_assert_num_queries
+):
+    client = api_as("anonymous")
+    url = f"/api/v1/agendas/{issued.pk}/"
+    first = client.get(url)
+    with django_assert_num_queries(0):
+        again = client.get(url)
+    assert again.json() == first.json()
+    assert again["ETag"] == first["ETag"]
+    assert again["Content-Type"] == "application/json"
