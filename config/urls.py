@@ -23,6 +23,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/me/", my_roles, name="my_roles"),
+    path("api/v1/", include("config.api_urls")),
     path("documents/", include("documents.urls")),
     path("", include("agendas.urls")),
     path("", include("meetings.urls")),

@@ -8,3 +8,7 @@ class InvalidSession(MeetingsError):
 
 class InvalidMeeting(MeetingsError):
     pass
+
+
+class InvalidToken(MeetingsError):
+    pass

@@ -214,3 +214,29 @@ class Membership(models.Model):
         if self.member_state_id:
             label += f" for {self.member_state}"
         return label
+
+
+class ApiToken(models.Model):
+    """A personal token for the JSON API. Only the SHA-256 of the key is kept: the key itself
+    is shown once, when it is made (see meetings.services.api_token_create)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="api_tokens"
+    )
+    name = models.CharField(max_length=80, help_text="What it is for, e.g. 'Delegation sync'.")
+    key_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The first characters of the key, so its owner can tell tokens apart.
+    prefix = models.CharField(max_length=12, editable=False)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True, editable=False)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+    @property
+    def is_active(self) -> bool:
+        return self.revoked_at is None

@@ -7,14 +7,17 @@ A refusal is ``PermissionDenied`` with a sentence."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import secrets
 
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from meetings.enums import MeetingMode, Role
-from meetings.exceptions import InvalidMeeting, InvalidSession
-from meetings.models import Body, Meeting, Membership, MemberState, Session
+from meetings.exceptions import InvalidMeeting, InvalidSession, InvalidToken
+from meetings.models import ApiToken, Body, Meeting, Membership, MemberState, Session
 from meetings.rules import forget_roles
 
 
@@ -234,3 +237,50 @@ def membership_grant(
     )
     forget_roles(user)
     return membership
+
+
+# ------------------------------------------------------------------------------ API tokens
+
+API_TOKEN_PREFIX_LENGTH = 8
+
+
+def api_token_hash(key: str) -> str:
+    """What is stored of a key: its SHA-256. A key is 256 random bits, so a plain hash is
+    enough (no salt or slow hash needed: it cannot be guessed from a dictionary)."""
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+@transaction.atomic
+def api_token_create(*, user, name: str) -> tuple[ApiToken, str]:
+    """A new personal API token of ``user``. Returns the token and its key: the key is shown
+    to its owner once and never stored (only its hash)."""
+    name = (name or "").strip()
+    if not name:
+        raise InvalidToken(_("Give the token a name, so you can tell it from others."))
+    key = secrets.token_urlsafe(32)
+    token = ApiToken.objects.create(
+        user=user,
+        name=name[:80],
+        key_hash=api_token_hash(key),
+        prefix=key[:API_TOKEN_PREFIX_LENGTH],
+    )
+    return token, key
+
+
+@transaction.atomic
+def api_token_revoke(*, token: ApiToken, actor) -> ApiToken:
+    """``actor`` (the token's owner) revokes it: from now on it authenticates nobody."""
+    if actor is None or actor.pk != token.user_id:
+        raise InvalidToken(_("Only its owner can revoke a token."))
+    if token.revoked_at is None:
+        token.revoked_at = timezone.now()
+        token.save(update_fields=["revoked_at"])
+    return token
+
+
+def api_token_touch(*, token: ApiToken) -> None:
+    """Record when a token was last used, at most once a minute (no write per request)."""
+    now = timezone.now()
+    if token.last_used_at is None or now - token.last_used_at > dt.timedelta(minutes=1):
+        ApiToken.objects.filter(pk=token.pk).update(last_used_at=now)
+        token.last_used_at = now
