@@ -204,3 +204,55 @@ LOGGING = {
     "loggers": {"fontTools": {"level": "WARNING"}, "weasyprint": {"level": "ERROR"}},
 }
 CSRF_FAILURE_VIEW = "meetings.views.errors.csrf_failure"
+
+# --- Publication under faults: Celery queues, limits, the sweeper (issue 11) -------------
+# Owned by the publication pipeline; kept in one block so the rest of the settings can move.
+from kombu import Queue  # noqa: E402
+
+# A render past the soft limit fails with a sentence; at the hard limit its worker child is
+# killed and the message given back (task_reject_on_worker_lost), counted on the row.
+PUBLISH_SOFT_TIME_LIMIT = env_int("PUBLISH_SOFT_TIME_LIMIT", 60)
+PUBLISH_TIME_LIMIT = env_int("PUBLISH_TIME_LIMIT", 90)
+# A claim older than the hard limit plus this margin (to store the PDF) has lost its worker.
+PUBLISH_LEASE_MARGIN = env_int("PUBLISH_LEASE_MARGIN", 30)
+# Interrupted renders (killed worker, hard limit) before the publication fails.
+PUBLISH_MAX_ATTEMPTS = env_int("PUBLISH_MAX_ATTEMPTS", 3)
+# The sweeper: how often it runs, how long a queued row may wait for its message first,
+# and how many rows it hands over at most per run.
+PUBLISH_SWEEP_SECONDS = env_int("PUBLISH_SWEEP_SECONDS", 30)
+PUBLISH_QUEUE_GRACE = env_int("PUBLISH_QUEUE_GRACE", 30)
+PUBLISH_SWEEP_BATCH = env_int("PUBLISH_SWEEP_BATCH", 200)
+
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Renders and mails on queues of their own, so a slow render never delays a mail; a worker
+# started without -Q consumes all three.
+CELERY_TASK_QUEUES = (Queue("celery"), Queue("pdf"), Queue("mail"))
+CELERY_TASK_ROUTES = {
+    "documents.publish_document": {"queue": "pdf"},
+    "agendas.*": {"queue": "mail"},
+}
+# A worker child is replaced after this much resident memory (KiB) or this many tasks, so
+# one heavy render cannot keep its memory for the rest of the worker's life.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 512_000)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 200)
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # Longer than the hard limit (and the longest retry countdown), so Redis never hands a
+        # running render to a second worker; a killed worker's render comes back sooner
+        # through the sweeper's lease.
+        "visibility_timeout": max(PUBLISH_TIME_LIMIT + PUBLISH_LEASE_MARGIN, 120) * 2,
+        # A click must not hang on a broker that is away (the sweeper hands the row later).
+        "socket_connect_timeout": 2,
+        "socket_timeout": 10,
+    }
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BEAT_SCHEDULE = {
+    "sweep-publications": {
+        "task": "documents.sweep_publications",
+        "schedule": float(PUBLISH_SWEEP_SECONDS),
+        # A sweep that waited longer than one period is replaced by the next one.
+        "options": {"expires": float(PUBLISH_SWEEP_SECONDS)},
+    }
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
