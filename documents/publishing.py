@@ -55,6 +55,7 @@ def interrupted_reason(attempts: int) -> str:
         "very large tables or deeply nested lists in the text, then use Retry."
     )
 
+
 LIVE_STATES = (PublicationState.QUEUED, PublicationState.RENDERING, PublicationState.PUBLISHED)
 
 
@@ -213,9 +214,7 @@ def _claim(*, publication_id: int, token: str) -> bool:
 def _fail_interrupted(*, publication_id: int, holder: Q) -> None:
     """A redelivered message (its worker was killed) or a takeover of an expired claim,
     after as many attempts as allowed: fail with the sentence, render nothing."""
-    row = (
-        Publication.objects.filter(holder, pk=publication_id).values_list("attempts").first()
-    )
+    row = Publication.objects.filter(holder, pk=publication_id).values_list("attempts").first()
     if row is None or not _too_many_attempts(row[0]):
         return
     if (

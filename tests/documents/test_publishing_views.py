@@ -91,7 +91,10 @@ def test_publish_without_javascript_goes_back_to_the_page_with_a_message(
     with django_capture_on_commit_callbacks():
         response = client_for("secretariat").post(publish_url(document), follow=True)
     assert response.redirect_chain[-1][0] == document.get_absolute_url()
-    assert "The PDF of CWG-Internet-21/1 (version 1) is queued: the publishing worker will take it." in response.content.decode()
+    assert (
+        "The PDF of CWG-Internet-21/1 (version 1) is queued: the publishing worker will take it."
+        in response.content.decode()
+    )
 
 
 def test_double_click_on_publish_records_one_publication(
