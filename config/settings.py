@@ -256,3 +256,12 @@ CELERY_BEAT_SCHEDULE = {
     }
 }
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Hostile input (issue 11) ------------------------------------------------------------
+# After authentication and messages, so the refusal page is the site's own page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "config.request_guards.NulByteMiddleware",
+)
+LOGGING["filters"] = {"one_line_forbidden": {"()": "config.request_guards.OneLineForbidden"}}
+LOGGING["handlers"]["console"]["filters"] = ["one_line_forbidden"]

@@ -49,8 +49,19 @@ class RedisBroker:
 
     def start(self) -> None:
         self.process = subprocess.Popen(
-            ["redis-server", "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no", "--dir", str(self.workdir)],
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.workdir),
+            ],
             stdout=subprocess.DEVNULL,
         )
         deadline = time.monotonic() + 10
@@ -140,9 +151,15 @@ class Processes:
 
     def worker(self, name: str = "worker") -> subprocess.Popen:
         return self._start(
-            ["worker", "--pool=prefork", "--concurrency=1", "--loglevel=INFO",
-             f"--hostname={name}-{len(self.started)}@%h", "--without-gossip",
-             "--without-mingle"],
+            [
+                "worker",
+                "--pool=prefork",
+                "--concurrency=1",
+                "--loglevel=INFO",
+                f"--hostname={name}-{len(self.started)}@%h",
+                "--without-gossip",
+                "--without-mingle",
+            ],
             name,
         )
 

@@ -25,6 +25,8 @@ LONG_TEXT = "".join(
     "proposal and to decide on the inclusion of the item in its draft agenda.</p>"
     for i in range(1000)
 )
+# Takes well over a second to lay out (about 200 pages): for the 1 s time limits.
+SLOW_TEXT = LONG_TEXT * 5
 
 
 def publish_from_the_page(client_for, document):
@@ -55,9 +57,7 @@ def assert_published_once(publication: Publication, document) -> None:
         assert TITLE in pdf_text(handle.read())
 
 
-def test_worker_killed_mid_render_is_taken_over_once_its_lease_ends(
-    client_for, meeting, processes
-):
+def test_worker_killed_mid_render_is_taken_over_once_its_lease_ends(client_for, meeting, processes):
     """kill -9 of the whole worker while it renders: the row stays 'rendering' only until
     its lease ends (hard limit 20 s + 1 s); beat's sweeper puts it back in the queue and a
     new worker publishes it. Bound: 60 s after the kill."""
@@ -96,13 +96,11 @@ def test_worker_child_killed_mid_render_is_redelivered_at_once(client_for, meeti
     assert_published_once(publication, document)
 
 
-def test_render_past_the_soft_time_limit_fails_with_a_sentence_once(
-    client_for, meeting, processes
-):
+def test_render_past_the_soft_time_limit_fails_with_a_sentence_once(client_for, meeting, processes):
     """A render longer than the soft limit (1 s here) fails with the reason and is not
     tried again. Bound: 60 s."""
     processes.limits.update(PUBLISH_SOFT_TIME_LIMIT="1", PUBLISH_TIME_LIMIT="30")
-    document = make_document(meeting, text=LONG_TEXT)
+    document = make_document(meeting, text=SLOW_TEXT)
     processes.worker()
     publish_from_the_page(client_for, document)
     publication = wait_for_state(Publication.objects.get(document=document), DONE, timeout=60)
@@ -122,7 +120,7 @@ def test_render_killed_at_the_hard_limit_every_time_fails_after_the_last_attempt
     processes.limits.update(
         PUBLISH_SOFT_TIME_LIMIT="100", PUBLISH_TIME_LIMIT="1", PUBLISH_LEASE_MARGIN="1"
     )
-    document = make_document(meeting, text=LONG_TEXT)
+    document = make_document(meeting, text=SLOW_TEXT)
     processes.beat()
     processes.worker()
     publish_from_the_page(client_for, document)
