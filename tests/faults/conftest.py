@@ -118,7 +118,8 @@ FAST_LIMITS = {
 
 
 class Processes:
-    def __init__(self, broker: RedisBroker, tmp_path: Path, media: Path) -> None:
+    def __init__(self, broker: RedisBroker, tmp_path: Path, media: Path, monkeypatch) -> None:
+        self.monkeypatch = monkeypatch
         self.broker = broker
         self.tmp_path = tmp_path
         self.media = media
@@ -136,7 +137,19 @@ class Processes:
             "DJANGO_SETTINGS_MODULE": "config.settings",
         }
 
+    def _sync_limits(self) -> None:
+        """The sender writes the task's time limits into the message, so the test process
+        (which sends the click's message) must use the limits the workers are given."""
+        from documents.tasks import publish_document
+
+        task = publish_document._get_current_object()
+        self.monkeypatch.setattr(
+            task, "soft_time_limit", int(self.limits["PUBLISH_SOFT_TIME_LIMIT"])
+        )
+        self.monkeypatch.setattr(task, "time_limit", int(self.limits["PUBLISH_TIME_LIMIT"]))
+
     def _start(self, args: list[str], name: str) -> subprocess.Popen:
+        self._sync_limits()
         log = open(self.tmp_path / f"{name}-{len(self.started)}.log", "w")  # noqa: SIM115
         process = subprocess.Popen(
             [CELERY, "-A", "config", *args],
@@ -204,7 +217,7 @@ class Processes:
 
 
 @pytest.fixture
-def processes(redis_broker, tmp_path, pdf_media, transactional_db):
-    running = Processes(redis_broker, tmp_path, pdf_media)
+def processes(redis_broker, tmp_path, pdf_media, transactional_db, monkeypatch):
+    running = Processes(redis_broker, tmp_path, pdf_media, monkeypatch)
     yield running
     running.stop_all()
