@@ -265,3 +265,22 @@ MIDDLEWARE.insert(
 )
 LOGGING["filters"] = {"one_line_forbidden": {"()": "config.request_guards.OneLineForbidden"}}
 LOGGING["handlers"]["console"]["filters"] = ["one_line_forbidden"]
+
+# --- Mail (issue 11) -----------------------------------------------------------------------
+# EMAIL_URL=smtp://user:password@host:587?tls=1 (or smtps://... for implicit TLS) sends
+# through that server; without it mail goes to EMAIL_BACKEND (the console by default).
+EMAIL_URL = env_str("EMAIL_URL", "")
+if EMAIL_URL:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _mail = urlsplit(EMAIL_URL)
+    _mail_options = {k: v[-1] for k, v in parse_qs(_mail.query).items()}
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 25)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and _mail_options.get("tls") in {"1", "true", "yes"}
+    # A mail server that hangs must not hold a worker for ever; the task retries.
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
