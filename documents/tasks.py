@@ -52,5 +52,9 @@ def publish_document(self, *, publication_id: int) -> None:
 @shared_task(name="documents.sweep_publications", ignore_result=True)
 def sweep_publications() -> None:
     """Run by Celery beat every PUBLISH_SWEEP_SECONDS: hand over queued publications that no
-    worker took and take back the claims of workers that are gone."""
+    worker took and take back the claims of workers that are gone. Writes the workers'
+    heartbeat that /healthz reads."""
+    from config.health import worker_heartbeat_write
+
     publications_sweep()
+    worker_heartbeat_write()
