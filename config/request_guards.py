@@ -48,6 +48,26 @@ def too_large(request):
     )
 
 
+def locked_out(request, original_response=None, credentials=None):
+    """django-axes' answer once a user name is locked out from an address: what happened,
+    for how long and until when (in the site's time zone), and who can lift it."""
+    from axes.helpers import get_cool_off, get_failure_limit
+    from django.utils import timezone
+
+    cool_off = get_cool_off(request)
+    minutes = int(cool_off.total_seconds() // 60) if cool_off else 0
+    return render(
+        request,
+        "registration/locked_out.html",
+        {
+            "failure_limit": get_failure_limit(request, credentials),
+            "minutes": minutes,
+            "until": timezone.localtime() + cool_off if cool_off else None,
+        },
+        status=429,
+    )
+
+
 class OneLineForbidden(logging.Filter):
     """Drops the traceback of 403 records of ``django.request``; the line stays."""
 

@@ -284,3 +284,40 @@ if EMAIL_URL:
     EMAIL_USE_TLS = not EMAIL_USE_SSL and _mail_options.get("tls") in {"1", "true", "yes"}
     # A mail server that hangs must not hold a worker for ever; the task retries.
     EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+
+# --- Login throttling and Content-Security-Policy (issue 11) -------------------------------
+import datetime as _dt  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["axes"]
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked out for AXES_COOLOFF_TIME; the page says so and when to try again.
+# Staff unlock early in the admin ("Access attempts": delete the rows) or with
+# `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware", "csp.middleware.CSPMiddleware"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.request_guards.locked_out"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
+AXES_VERBOSE = False
+
+# django-csp: scripts only from our own static files (no inline script, no eval); inline
+# style attributes stay allowed (Bootstrap's and htmx's indicator styles need them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
