@@ -39,6 +39,12 @@ class NulByteMiddleware:
         return self.get_response(request)
 
 
+def form_limits(request) -> dict:
+    """Context processor: the request size, for static/js/form-limits.js to check forms
+    against before they are sent."""
+    return {"max_form_bytes": settings.DATA_UPLOAD_MAX_MEMORY_SIZE}
+
+
 def too_large(request):
     return render(
         request,

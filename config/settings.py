@@ -263,6 +263,7 @@ MIDDLEWARE.insert(
     MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
     "config.request_guards.NulByteMiddleware",
 )
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("config.request_guards.form_limits")
 LOGGING["filters"] = {"one_line_forbidden": {"()": "config.request_guards.OneLineForbidden"}}
 LOGGING["handlers"]["console"]["filters"] = ["one_line_forbidden"]
 
