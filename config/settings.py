@@ -255,6 +255,11 @@ CELERY_BEAT_SCHEDULE = {
         "options": {"expires": float(PUBLISH_SWEEP_SECONDS)},
     }
 }
+CELERY_BEAT_SCHEDULE["sweep-notifications"] = {
+    "task": "agendas.sweep_notifications",
+    "schedule": float(PUBLISH_SWEEP_SECONDS),
+    "options": {"expires": float(PUBLISH_SWEEP_SECONDS)},
+}
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 
 # --- Hostile input (issue 11) ------------------------------------------------------------
