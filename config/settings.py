@@ -310,6 +310,8 @@ AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "config.request_guards.locked_out"
 AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
 AXES_VERBOSE = False
+# Every login would log two INFO lines; lockouts are logged as warnings.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
 
 # django-csp: scripts only from our own static files (no inline script, no eval); inline
 # style attributes stay allowed (Bootstrap's and htmx's indicator styles need them).

@@ -80,5 +80,8 @@ def test_a_refused_request_logs_one_line(client_for, meeting):
     finally:
         handler.setStream(__import__("sys").stderr)
     assert response.status_code == 403
-    lines = [line for line in stream.getvalue().splitlines() if line]
-    assert lines == [f"Forbidden (Permission denied): /documents/edit/{document.symbol}"]
+    output = stream.getvalue()
+    assert "Traceback" not in output
+    assert [line for line in output.splitlines() if "Forbidden" in line] == [
+        f"Forbidden (Permission denied): /documents/edit/{document.symbol}"
+    ]
