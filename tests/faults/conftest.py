@@ -147,6 +147,8 @@ class Processes:
             task, "soft_time_limit", int(self.limits["PUBLISH_SOFT_TIME_LIMIT"])
         )
         self.monkeypatch.setattr(task, "time_limit", int(self.limits["PUBLISH_TIME_LIMIT"]))
+        # Celery caches the options it sends with the first message of a task.
+        self.monkeypatch.setattr(task, "_exec_options", None)
 
     def _start(self, args: list[str], name: str) -> subprocess.Popen:
         self._sync_limits()
