@@ -23,3 +23,12 @@ TRANSIENT = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
 def send_proposal_notification(*, proposal_id: int, event_id: int) -> int:
     """Mail the people concerned by one step of a proposal (once, however often it runs)."""
     return proposal_notification_send(proposal_id=proposal_id, event_id=event_id)
+
+
+@shared_task(name="agendas.sweep_notifications", ignore_result=True)
+def sweep_notifications() -> int:
+    """Run by Celery beat: hand over again the mails of recent steps whose message never
+    reached the broker (the step's row, not yet marked mailed, is the request)."""
+    from agendas.proposals.notification_sweep import notifications_sweep
+
+    return notifications_sweep(enqueue=send_proposal_notification)

@@ -247,3 +247,128 @@ SPECTACULAR_SETTINGS = {
         "PublicationStateEnum": "documents.enums.PublicationState",
     },
 }
+
+# --- Publication under faults: Celery queues, limits, the sweeper (issue 11) -------------
+# Owned by the publication pipeline; kept in one block so the rest of the settings can move.
+from kombu import Queue  # noqa: E402
+
+# A render past the soft limit fails with a sentence; at the hard limit its worker child is
+# killed and the message given back (task_reject_on_worker_lost), counted on the row.
+PUBLISH_SOFT_TIME_LIMIT = env_int("PUBLISH_SOFT_TIME_LIMIT", 60)
+PUBLISH_TIME_LIMIT = env_int("PUBLISH_TIME_LIMIT", 90)
+# A claim older than the hard limit plus this margin (to store the PDF) has lost its worker.
+PUBLISH_LEASE_MARGIN = env_int("PUBLISH_LEASE_MARGIN", 30)
+# Interrupted renders (killed worker, hard limit) before the publication fails.
+PUBLISH_MAX_ATTEMPTS = env_int("PUBLISH_MAX_ATTEMPTS", 3)
+# The sweeper: how often it runs, how long a queued row may wait for its message first,
+# and how many rows it hands over at most per run.
+PUBLISH_SWEEP_SECONDS = env_int("PUBLISH_SWEEP_SECONDS", 30)
+PUBLISH_QUEUE_GRACE = env_int("PUBLISH_QUEUE_GRACE", 30)
+PUBLISH_SWEEP_BATCH = env_int("PUBLISH_SWEEP_BATCH", 200)
+
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_TASK_DEFAULT_QUEUE = "celery"
+# Renders and mails on queues of their own, so a slow render never delays a mail; a worker
+# started without -Q consumes all three.
+CELERY_TASK_QUEUES = (Queue("celery"), Queue("pdf"), Queue("mail"))
+CELERY_TASK_ROUTES = {
+    "documents.publish_document": {"queue": "pdf"},
+    "agendas.*": {"queue": "mail"},
+}
+# A worker child is replaced after this much resident memory (KiB) or this many tasks, so
+# one heavy render cannot keep its memory for the rest of the worker's life.
+CELERY_WORKER_MAX_MEMORY_PER_CHILD = env_int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", 512_000)
+CELERY_WORKER_MAX_TASKS_PER_CHILD = env_int("CELERY_WORKER_MAX_TASKS_PER_CHILD", 200)
+if CELERY_BROKER_URL.startswith(("redis://", "rediss://")):
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        # Longer than the hard limit (and the longest retry countdown), so Redis never hands a
+        # running render to a second worker; a killed worker's render comes back sooner
+        # through the sweeper's lease.
+        "visibility_timeout": max(PUBLISH_TIME_LIMIT + PUBLISH_LEASE_MARGIN, 120) * 2,
+        # A click must not hang on a broker that is away (the sweeper hands the row later).
+        "socket_connect_timeout": 2,
+        "socket_timeout": 10,
+    }
+CELERY_BROKER_CONNECTION_TIMEOUT = 2
+CELERY_BEAT_SCHEDULE = {
+    "sweep-publications": {
+        "task": "documents.sweep_publications",
+        "schedule": float(PUBLISH_SWEEP_SECONDS),
+        # A sweep that waited longer than one period is replaced by the next one.
+        "options": {"expires": float(PUBLISH_SWEEP_SECONDS)},
+    }
+}
+CELERY_BEAT_SCHEDULE["sweep-notifications"] = {
+    "task": "agendas.sweep_notifications",
+    "schedule": float(PUBLISH_SWEEP_SECONDS),
+    "options": {"expires": float(PUBLISH_SWEEP_SECONDS)},
+}
+CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
+
+# --- Hostile input (issue 11) ------------------------------------------------------------
+# After authentication and messages, so the refusal page is the site's own page.
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.contrib.messages.middleware.MessageMiddleware") + 1,
+    "config.request_guards.NulByteMiddleware",
+)
+TEMPLATES[0]["OPTIONS"]["context_processors"].append("config.request_guards.form_limits")
+LOGGING["filters"] = {"one_line_forbidden": {"()": "config.request_guards.OneLineForbidden"}}
+LOGGING["handlers"]["console"]["filters"] = ["one_line_forbidden"]
+
+# --- Mail (issue 11) -----------------------------------------------------------------------
+# EMAIL_URL=smtp://user:password@host:587?tls=1 (or smtps://... for implicit TLS) sends
+# through that server; without it mail goes to EMAIL_BACKEND (the console by default).
+EMAIL_URL = env_str("EMAIL_URL", "")
+if EMAIL_URL:
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    _mail = urlsplit(EMAIL_URL)
+    _mail_options = {k: v[-1] for k, v in parse_qs(_mail.query).items()}
+    EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    EMAIL_HOST = _mail.hostname or "localhost"
+    EMAIL_PORT = _mail.port or (465 if _mail.scheme == "smtps" else 25)
+    EMAIL_HOST_USER = unquote(_mail.username or "")
+    EMAIL_HOST_PASSWORD = unquote(_mail.password or "")
+    EMAIL_USE_SSL = _mail.scheme == "smtps"
+    EMAIL_USE_TLS = not EMAIL_USE_SSL and _mail_options.get("tls") in {"1", "true", "yes"}
+    # A mail server that hangs must not hold a worker for ever; the task retries.
+    EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+
+# --- Login throttling and Content-Security-Policy (issue 11) -------------------------------
+import datetime as _dt  # noqa: E402
+
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["axes"]
+# django-axes: after AXES_FAILURE_LIMIT wrong passwords for one username from one address,
+# that pair is locked out for AXES_COOLOFF_TIME; the page says so and when to try again.
+# Staff unlock early in the admin ("Access attempts": delete the rows) or with
+# `manage.py axes_reset_username NAME`.
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", *AUTHENTICATION_BACKENDS]
+MIDDLEWARE += ["axes.middleware.AxesMiddleware", "csp.middleware.CSPMiddleware"]
+AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = _dt.timedelta(minutes=env_int("AXES_COOLOFF_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "config.request_guards.locked_out"
+AXES_IPWARE_PROXY_COUNT = 1 if env_bool("BEHIND_TLS_PROXY", False) else 0
+AXES_VERBOSE = False
+# Every login would log two INFO lines; lockouts are logged as warnings.
+LOGGING["loggers"]["axes"] = {"level": "WARNING"}
+
+# django-csp: scripts only from our own static files (no inline script, no eval); inline
+# style attributes stay allowed (Bootstrap's and htmx's indicator styles need them).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}

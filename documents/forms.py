@@ -164,10 +164,14 @@ class RegistryFilterForm(forms.Form):
         label="Issued in",
     )
     date_from = forms.DateField(
-        required=False, label="From", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="From",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     date_to = forms.DateField(
-        required=False, label="To", widget=forms.DateInput(attrs={"type": "date"})
+        required=False,
+        label="To",
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
 
     def clean(self):
@@ -224,7 +228,7 @@ class _DocumentFields(forms.Form):
         "Secretariat or Chair.",
         widget=forms.TextInput(attrs={"list": "source-options", "autocomplete": "off"}),
     )
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     original_language = forms.ChoiceField(choices=Language.choices, initial=Language.ENGLISH)
     languages = _language_field()
     access = forms.ChoiceField(
@@ -427,7 +431,7 @@ class DocumentDeriveForm(forms.Form):
         initial=SuffixKind.REVISION,
     )
     title = forms.CharField(max_length=500)
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     languages = _language_field()
     text = forms.CharField(
         required=False,

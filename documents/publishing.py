@@ -18,6 +18,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from celery.exceptions import SoftTimeLimitExceeded
+from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import OperationalError, transaction
@@ -34,8 +36,27 @@ logger = logging.getLogger(__name__)
 
 # Errors worth trying again later: the database or the storage was unavailable.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError)
-# A claim older than this belongs to a worker that died: another may take the row over.
-STALE_AFTER = dt.timedelta(minutes=15)
+
+
+def lease() -> dt.timedelta:
+    """How long a claim holds the row. The render task is killed at its hard time limit,
+    so a claim older than that limit (plus the time to store the PDF) belongs to a worker
+    that is gone: the sweeper or another worker may take the row over."""
+    return dt.timedelta(seconds=settings.PUBLISH_TIME_LIMIT + settings.PUBLISH_LEASE_MARGIN)
+
+
+def _too_many_attempts(attempts: int) -> bool:
+    return attempts >= settings.PUBLISH_MAX_ATTEMPTS
+
+
+def interrupted_reason(attempts: int) -> str:
+    return (
+        f"The renderer stopped {attempts} times while laying this document out (it ran out "
+        "of time or memory, or its worker was stopped), so it was not tried again. Shorten "
+        "very large tables or deeply nested lists in the text, then use Retry."
+    )
+
+
 LIVE_STATES = (PublicationState.QUEUED, PublicationState.RENDERING, PublicationState.PUBLISHED)
 
 
@@ -53,10 +74,28 @@ def download_filename(publication: Publication) -> str:
     return f"{symbol}-v{publication.version}.pdf"
 
 
-def _enqueue(publication_id: int) -> None:
+def hand_over(publication_id: int) -> bool:
+    """Send the task for one queued row to the broker, now. The row is the request: when
+    the broker is down this logs one line and returns False, and the sweeper hands the row
+    over once the broker is back, so the person who clicked never sees an error."""
     from documents.tasks import publish_document
 
-    transaction.on_commit(lambda: publish_document.delay(publication_id=publication_id))
+    try:
+        # retry=False: a click must not wait for a broker that is away.
+        publish_document.apply_async(kwargs={"publication_id": publication_id}, retry=False)
+    except Exception as exc:  # any transport's connection error; the row stays queued
+        logger.warning(
+            "Publication %s stays queued: the broker did not take it (%s: %s)",
+            publication_id,
+            type(exc).__name__,
+            exc,
+        )
+        return False
+    return True
+
+
+def _enqueue(publication_id: int) -> None:
+    transaction.on_commit(lambda: hand_over(publication_id))
 
 
 @transaction.atomic
@@ -100,7 +139,7 @@ def is_stuck(publication: Publication, *, now: dt.datetime | None = None) -> boo
             PublicationState.RENDERING,
         )
         and since is not None
-        and now - since > STALE_AFTER
+        and now - since > lease()
     )
 
 
@@ -114,8 +153,9 @@ def can_retry(publication: Publication, document: Document) -> bool:
 def publication_retry(*, publication: Publication, user) -> Publication:
     """Try a failed publication again: back to queued, enqueued after commit.
 
-    Only failed ones (or ones stuck in the queue for longer than STALE_AFTER), and only for
-    the document's current version: an older version's text is no longer there to render.
+    Only failed ones (or ones held longer than the lease), and only for the document's
+    current version: an older version's text is no longer there to render. Starts the
+    count of attempts again.
     """
     publication = (
         Publication.objects.select_for_update().select_related("document").get(pk=publication.pk)
@@ -140,6 +180,7 @@ def publication_retry(*, publication: Publication, user) -> Publication:
         requested_at=timezone.now(),
         started_at=None,
         finished_at=None,
+        attempts=0,
     )
     logger.info("Publication %s of %s retried", publication.pk, document)
     document_event_record(kind=DocumentEventKind.PDF_QUEUED, document=document, actor=user)
@@ -151,13 +192,15 @@ def publication_retry(*, publication: Publication, user) -> Publication:
 def _claim(*, publication_id: int, token: str) -> bool:
     """Take the row for rendering: one UPDATE that only matches a row nobody else holds.
     Matches a queued row, a row this same task held before its retry, or a row whose
-    worker died (claimed longer ago than STALE_AFTER)."""
+    worker died (claimed longer ago than the lease). Taking over an interrupted render
+    counts: after PUBLISH_MAX_ATTEMPTS the row fails instead of jamming one more worker."""
     now = timezone.now()
     holder = Q(state=PublicationState.RENDERING) & (
-        Q(claim_token=token) | Q(started_at__lt=now - STALE_AFTER)
+        Q(claim_token=token) | Q(started_at__lt=now - lease())
     )
     if not token:
-        holder = Q(state=PublicationState.RENDERING, started_at__lt=now - STALE_AFTER)
+        holder = Q(state=PublicationState.RENDERING, started_at__lt=now - lease())
+    _fail_interrupted(publication_id=publication_id, holder=holder)
     return bool(
         Publication.objects.filter(
             Q(state=PublicationState.QUEUED) | holder, pk=publication_id
@@ -169,6 +212,24 @@ def _claim(*, publication_id: int, token: str) -> bool:
             error="",
         )
     )
+
+
+def _fail_interrupted(*, publication_id: int, holder: Q) -> None:
+    """A redelivered message (its worker was killed) or a takeover of an expired claim,
+    after as many attempts as allowed: fail with the sentence, render nothing."""
+    row = Publication.objects.filter(holder, pk=publication_id).values_list("attempts").first()
+    if row is None or not _too_many_attempts(row[0]):
+        return
+    if (
+        Publication.objects.filter(holder, pk=publication_id)
+        .filter(attempts=row[0])
+        .update(
+            state=PublicationState.FAILED,
+            error=interrupted_reason(row[0]),
+            finished_at=timezone.now(),
+        )
+    ):
+        logger.warning("Publication %s failed: interrupted %s times", publication_id, row[0])
 
 
 def _held(publication_id: int, token: str):
@@ -201,6 +262,14 @@ def _release(*, publication_id: int, token: str, reason: str) -> None:
 class RunOutcome:
     publication: Publication | None
     rendered: bool
+
+
+def time_limit_reason() -> str:
+    return (
+        f"Laying out the PDF took longer than {settings.PUBLISH_SOFT_TIME_LIMIT} seconds, so "
+        "it was stopped. Shorten very large tables or deeply nested lists in the text, then "
+        "use Retry."
+    )
 
 
 def _transient_reason(exc: BaseException) -> str:
@@ -246,6 +315,9 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
             )
             return RunOutcome(publication=_reload(publication_id), rendered=False)
         rendered = render_document(document)
+    except SoftTimeLimitExceeded:
+        _fail(publication_id=publication_id, token=token, reason=time_limit_reason())
+        return RunOutcome(publication=_reload(publication_id), rendered=False)
     except (RenderRefused, RenderFailed) as exc:
         _fail(publication_id=publication_id, token=token, reason=str(exc))
         return RunOutcome(publication=_reload(publication_id), rendered=False)
@@ -360,7 +432,8 @@ def publications_panel_context(
 ) -> dict:
     """What the publications panel shows: ``document``, ``publications`` (newest first,
     each with ``is_current``, ``can_retry``, ``is_stuck``), ``can_publish``,
-    ``show_publish_button`` and ``polling`` (whether the panel asks again every second).
+    ``show_publish_button``, ``polling`` (whether the panel asks again) and ``poll_seconds``
+    (every second while a render is under way, every ten while one is stuck).
 
     ``publications`` and ``can_publish`` may come from the page that includes the panel;
     they are read here when it did not provide them."""
@@ -387,8 +460,15 @@ def publications_panel_context(
         "show_publish_button": can_publish
         and current is None
         and document.status != DocumentStatus.WITHDRAWN,
+        # The sweeper hands a stuck row over again by itself, so the panel keeps asking,
+        # only less often.
         "polling": any(
+            p.state in (PublicationState.QUEUED, PublicationState.RENDERING) for p in publications
+        ),
+        "poll_seconds": 1
+        if any(
             p.state in (PublicationState.QUEUED, PublicationState.RENDERING) and not p.is_stuck
             for p in publications
-        ),
+        )
+        else 10,
     }

@@ -259,9 +259,6 @@ class _Node:
         self.attrs = attrs
         self.children: list[_Node | str] = []
 
-    def text(self) -> str:
-        return "".join(c if isinstance(c, str) else c.text() for c in self.children)
-
 
 class _TreeBuilder(HTMLParser):
     def __init__(self) -> None:
@@ -288,27 +285,52 @@ class _TreeBuilder(HTMLParser):
         self.stack[-1].children.append(data)
 
 
-def _serialize(node: _Node | str, out: list[str]) -> None:
-    if isinstance(node, str):
-        out.append(escape(node, quote=False))
-        return
-    if node.tag is not None:
-        attrs = dict(node.attrs)
-        if node.tag in _BLOCKS and "lang" not in attrs and "dir" not in attrs:
-            lang, direction = text_language(node.text())
-            if lang:
-                attrs["lang"] = lang
-            if direction:
-                attrs["dir"] = direction
-        rendered = "".join(
-            f" {name}" if value is None else f' {name}="{escape(value)}"'
-            for name, value in attrs.items()
-        )
-        out.append(f"<{node.tag}{rendered}>")
-    for child in node.children:
-        _serialize(child, out)
-    if node.tag is not None and node.tag not in _VOID:
-        out.append(f"</{node.tag}>")
+def _block_texts(root: _Node) -> dict[int, str]:
+    """The text of every block (by id of its node), children before parents, with an
+    explicit stack: text nested hundreds deep must not exhaust Python's recursion limit."""
+    texts: dict[int, str] = {}
+    stack: list[tuple[_Node, bool]] = [(root, False)]
+    while stack:
+        node, children_done = stack.pop()
+        if not children_done:
+            stack.append((node, True))
+            stack.extend((c, False) for c in node.children if not isinstance(c, str))
+            continue
+        texts[id(node)] = "".join(c if isinstance(c, str) else texts[id(c)] for c in node.children)
+    return texts
+
+
+def _open_tag(node: _Node, texts: dict[int, str]) -> str:
+    attrs = dict(node.attrs)
+    if node.tag in _BLOCKS and "lang" not in attrs and "dir" not in attrs:
+        lang, direction = text_language(texts[id(node)])
+        if lang:
+            attrs["lang"] = lang
+        if direction:
+            attrs["dir"] = direction
+    rendered = "".join(
+        f" {name}" if value is None else f' {name}="{escape(value)}"'
+        for name, value in attrs.items()
+    )
+    return f"<{node.tag}{rendered}>"
+
+
+def _serialize(root: _Node, out: list[str]) -> None:
+    """Write the tree back as HTML, iteratively (see _block_texts)."""
+    texts = _block_texts(root)
+    stack: list[_Node | str | tuple[str]] = [root]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(escape(item, quote=False))
+        elif isinstance(item, tuple):
+            out.append(f"</{item[0]}>")
+        else:
+            if item.tag is not None:
+                out.append(_open_tag(item, texts))
+                if item.tag not in _VOID:
+                    stack.append((item.tag,))
+            stack.extend(reversed(item.children))
 
 
 def prepare_text(value: str) -> SafeString:

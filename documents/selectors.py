@@ -420,8 +420,8 @@ def document_cited_by(*, user, document: Document) -> list[Document]:
 
 
 def document_family(*, user, document: Document) -> dict:
-    """The base document and its revisions, addenda and corrigenda (visible ones), and the
-    latest revision."""
+    """The base document and its revisions, addenda and corrigenda (visible ones), the
+    latest revision, and ``base_visible``: whether ``user`` may see the base."""
     base = document.parent if document.parent_id else document
     derived = list(
         visible_documents(user)
@@ -432,6 +432,9 @@ def document_family(*, user, document: Document) -> dict:
     revisions = [d for d in derived if d.suffix_kind == SuffixKind.REVISION]
     return {
         "base": base,
+        # A public revision of a restricted base names its symbol only, never its title.
+        "base_visible": base.pk == document.pk
+        or bool(user is not None and user.has_perm("documents.view_document", base)),
         "derived": derived,
         "revisions": revisions,
         "addenda": [d for d in derived if d.suffix_kind == SuffixKind.ADDENDUM],

@@ -10,8 +10,8 @@ from meetings.models import Meeting, Session
 
 class MeetingForm(forms.Form):
     number = forms.IntegerField(min_value=1, help_text="Ordinal number: 21 for the 21st meeting.")
-    start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
-    end_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    end_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     mode = forms.ChoiceField(choices=MeetingMode.choices, initial=MeetingMode.HYBRID)
     venue = forms.CharField(max_length=200, required=False)
     contribution_deadline = forms.DateTimeField(
@@ -65,7 +65,7 @@ class SessionForm(forms.Form):
     title = forms.CharField(
         max_length=120, required=False, help_text="Optional, e.g. 'Morning session'."
     )
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     start_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     end_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     room = forms.CharField(max_length=120, required=False)

@@ -17,6 +17,7 @@ with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 from functools import partial
 
@@ -47,6 +48,8 @@ from agendas.proposals.text import (
 from documents.enums import DocumentStatus, DocumentType, Purpose
 from documents.services import document_register, document_update
 from meetings.models import Meeting, MemberState
+
+logger = logging.getLogger(__name__)
 
 S = ProposalState
 A = ProposalAction
@@ -222,7 +225,14 @@ def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent) -> None:
 def _enqueue_notification(*, proposal_id: int, event_id: int) -> None:
     from agendas.tasks import send_proposal_notification
 
-    send_proposal_notification.delay(proposal_id=proposal_id, event_id=event_id)
+    try:
+        send_proposal_notification.delay(proposal_id=proposal_id, event_id=event_id)
+    except Exception as exc:  # the broker is away: the event row (notified_at unset) waits
+        logger.warning(
+            "Mail of proposal event %s waits for the sweeper: the broker did not take it (%s)",
+            event_id,
+            exc,
+        )
 
 
 # ------------------------------------------------------------------------------ named steps

@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Serves Agendum on http://127.0.0.1:8000 with a Celery worker beside it.
-# Ctrl-C (or either process dying) stops both.
+# Serves Agendum on http://127.0.0.1:8000 with a Celery worker and Celery beat beside it:
+# the same three processes as a deployment (deploy/agendum-{web,worker,beat}.service).
+# Beat runs as its own process rather than inside the worker (-B) so that the sweeper, which
+# hands over queued publications and takes back the claims of dead workers, keeps running
+# when the worker is killed or restarted. Ctrl-C (or any process dying) stops all three.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 BIN=.venv/bin
@@ -8,15 +11,17 @@ PORT="${PORT:-8000}"
 
 "$BIN/celery" -A config worker --loglevel=INFO --concurrency=2 --hostname="agendum@%h" &
 worker=$!
+"$BIN/celery" -A config beat --loglevel=INFO &
+beat=$!
 "$BIN/gunicorn" config.wsgi --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
   --access-logfile - --graceful-timeout 5 &
 web=$!
 
 stop() {
   trap - INT TERM EXIT
-  kill -TERM "$web" "$worker" 2>/dev/null
-  wait "$web" "$worker" 2>/dev/null
+  kill -TERM "$web" "$worker" "$beat" 2>/dev/null
+  wait "$web" "$worker" "$beat" 2>/dev/null
 }
 trap stop INT TERM EXIT
-echo "Agendum is served at http://127.0.0.1:$PORT (Ctrl-C stops the web server and the worker)."
-wait -n "$web" "$worker"
+echo "Agendum is served at http://127.0.0.1:$PORT (Ctrl-C stops the web server, the worker and beat)."
+wait -n "$web" "$worker" "$beat"

@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Agendum needs when they are missing, and only those.
 #   sysdeps.sh run    what serving needs: Python venv, WeasyPrint's libraries, fonts
-#   sysdeps.sh test   the same, plus Chromium for the browser tests
+#   sysdeps.sh test   the same, plus Chromium for the browser tests and redis-server for
+#                     the fault tests (each starts and stops a broker of its own)
 # Fonts: DejaVu covers Latin, Cyrillic and Arabic; WenQuanYi Micro Hei (5 MB) is the
 # smallest Debian font that renders Chinese. Together they cover the six UN languages.
 set -euo pipefail
 
 want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei)
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then want+=(python3-venv); fi
-if [ "${1:-run}" = "test" ]; then want+=(chromium); fi
+if [ "${1:-run}" = "test" ]; then want+=(chromium redis-server); fi
 
 missing=()
 for pkg in "${want[@]}"; do

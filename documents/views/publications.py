@@ -9,6 +9,7 @@ from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from config.permissions import require_perm
@@ -63,11 +64,22 @@ def publication_publish(request, document_id: int):
             error=f"Publishing version {publication.version} failed: {publication.error} "
             "Use Retry once the cause is fixed.",
         )
+    if publication.state == PublicationState.QUEUED:
+        done = _(
+            "The PDF of %(symbol)s (version %(version)s) is queued: the publishing worker "
+            "will take it."
+        )
+    else:
+        done = _("The PDF of %(symbol)s (version %(version)s) is %(state)s.")
     return _answer(
         request,
         document,
-        done=f"The PDF of {document.symbol} (version {publication.version}) is "
-        f"{publication.get_state_display().lower()}.",
+        done=done
+        % {
+            "symbol": document.symbol,
+            "version": publication.version,
+            "state": publication.get_state_display().lower(),
+        },
     )
 
 

@@ -77,7 +77,7 @@ def test_publish_with_htmx_answers_the_panel_queued_and_polling(
     html = response.content.decode()
     assert response.status_code == 200
     assert "Queued" in html
-    assert "Waiting for the publishing worker; this page updates by itself." in html
+    assert "Queued: the publishing worker will take it; this page updates by itself." in html
     assert f'hx-get="{panel_url(document)}"' in html
     assert 'hx-trigger="every 1s"' in html
     assert "Publish as PDF" not in html  # no second click
@@ -92,7 +92,10 @@ def test_publish_without_javascript_goes_back_to_the_page_with_a_message(
     with django_capture_on_commit_callbacks():
         response = client_for("secretariat").post(publish_url(document), follow=True)
     assert response.redirect_chain[-1][0] == document.get_absolute_url()
-    assert "The PDF of CWG-Internet-21/1 (version 1) is queued." in response.content.decode()
+    assert (
+        "The PDF of CWG-Internet-21/1 (version 1) is queued: the publishing worker will take it."
+        in response.content.decode()
+    )
 
 
 def test_double_click_on_publish_records_one_publication(
@@ -203,8 +206,8 @@ def test_queued_publication_cannot_be_downloaded(client_for, meeting, people):
 def test_publication_stuck_in_the_queue_can_be_retried(
     client_for, meeting, people, django_capture_on_commit_callbacks
 ):
-    """The worker was down and the message lost: after a quarter of an hour the panel stops
-    waiting and offers Retry."""
+    """The worker was down and the message lost: once the lease is over the panel says so,
+    asks less often (the sweeper hands the row over by itself) and offers Retry."""
     document = make_document(meeting)
     publication = publication_request(document=document, user=people["secretariat"])
     Publication.objects.filter(pk=publication.pk).update(
@@ -212,14 +215,14 @@ def test_publication_stuck_in_the_queue_can_be_retried(
     )
     html = client_for("secretariat").get(panel_url(document)).content.decode()
     assert "Queued" in html
-    assert "the worker may have stopped" in html
+    assert "no worker has finished it yet. It is handed over again by itself" in html
     assert retry_url(publication) in html
-    assert "hx-trigger" not in html
+    assert 'hx-trigger="every 10s"' in html
 
     with django_capture_on_commit_callbacks() as callbacks:
         html = client_for("secretariat").post(retry_url(publication), **HTMX).content.decode()
     assert len(callbacks) == 1
-    assert "the worker may have stopped" not in html
+    assert "no worker has finished it yet" not in html
     assert 'hx-trigger="every 1s"' in html
     publish_document.apply(kwargs={"publication_id": publication.pk})
     assert Publication.objects.get(pk=publication.pk).state == PublicationState.PUBLISHED
