@@ -9,4 +9,4 @@ class AgendasConfig(AppConfig):
         # Sections of the meeting page and navigation links (see meetings/panels.py).
         # One import per area; each module registers its providers when imported.
         from agendas import panels_agenda  # noqa: F401
-        from agendas.proposals import panels  # noqa: F401
+        from agendas.proposals import checks, panels  # noqa: F401

@@ -25,7 +25,7 @@ from django.utils import timezone
 from django.utils.translation import gettext
 
 from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalEventKind, ProposalState
-from agendas.exceptions import InvalidProposal, InvalidTransition
+from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
 from agendas.models import AgendaItem, Proposal, ProposalEvent
 from agendas.proposals.rules import may
 from agendas.proposals.selectors import cited_documents, delegate_states
@@ -40,8 +40,11 @@ from agendas.proposals.steps import (
 from agendas.proposals.text import (
     SECTIONS,
     TEXT_FIELDS,
+    annexes_html,
     document_html,
     document_title,
+    missing_fields,
+    missing_sentence,
     source_label,
 )
 from documents.enums import DocumentStatus, DocumentType, Purpose
@@ -79,6 +82,10 @@ def _check_request(
             "Give the rationale of the decision: it is sent to the proposer and kept in the "
             "history."
         )
+    if action == A.RETURN and not note:
+        raise InvalidProposal(
+            gettext("Say what the proposer should change: the note is mailed to them.")
+        )
     if action != A.DEFER:
         return note, None
     _check_deferral(proposal=proposal, deferred_to=deferred_to)
@@ -93,17 +100,20 @@ def proposal_transition(
     actor,
     note: str = "",
     deferred_to: Meeting | None = None,
+    request_site: str = "",
 ) -> Proposal:
     """Take one step of the workflow and return the proposal as saved.
 
     Refuses with ``TransitionNotAllowed`` (not the actor's step), ``InvalidTransition`` /
     ``AlreadyDone`` (the state does not allow it, also when someone else got there first) or
-    ``InvalidProposal`` (no rationale for a decision, no later meeting for a deferral); a
-    refusal changes nothing. On success: one ProposalEvent (kind, from, to, actor, note); on
+    ``InvalidProposal`` (no rationale for a decision, no note for a return, no later meeting
+    for a deferral, a submission that misses required text); a refusal changes nothing. On
+    success: one ProposalEvent (kind, from, to, actor, note); on
     submit the proposal is registered as a contribution document of its meeting (late after
     the deadline); on include an item is added to the meeting's draft agenda with the proposal's
     document and the documents it cites; on withdraw its document is marked withdrawn. The
-    notification mail is enqueued after commit (``agendas.send_proposal_notification``).
+    notification mail is enqueued after commit (``agendas.send_proposal_notification``);
+    ``request_site`` (the address of the request) starts its links when SITE_URL is unset.
     """
     action = ProposalAction(action)
     step = STEPS[action]
@@ -146,7 +156,7 @@ def proposal_transition(
         actor=actor,
         note=note,
     )
-    _notify_after_commit(proposal=locked, event=event)
+    _notify_after_commit(proposal=locked, event=event, request_site=request_site)
     # The caller's instance follows, so a view can show the new state without reloading.
     for name in [*changed, "document_id", "is_late", "submitted_at"]:
         setattr(proposal, name, getattr(locked, name))
@@ -159,20 +169,25 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
         raise InvalidProposal(
             f"The {meeting.display_name} is over: proposals can no longer be submitted for it."
         )
-    proposal.submitted_at = now
-    proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
+    missing = missing_fields({name: getattr(proposal, name) for name in TEXT_FIELDS})
+    if missing:
+        raise InvalidProposal(missing_sentence(missing))
     content = _document_content(proposal=proposal)
     if proposal.document_id:
+        # Submitted again after the changes the secretariat asked for: the document takes
+        # the new text; the proposal arrived when it was first submitted (late or not).
         document_update(document=proposal.document, **content)
-    else:
-        proposal.document = document_register(
-            meeting=meeting,
-            doc_type=DocumentType.CONTRIBUTION,
-            purpose=Purpose.DECISION,
-            source_state=proposal.member_state,
-            created_by=actor,
-            **content,
-        )
+        return ["document"]
+    proposal.submitted_at = now
+    proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
+    proposal.document = document_register(
+        meeting=meeting,
+        doc_type=DocumentType.CONTRIBUTION,
+        purpose=Purpose.DECISION,
+        source_state=proposal.member_state,
+        created_by=actor,
+        **content,
+    )
     return ["submitted_at", "is_late", "document"]
 
 
@@ -181,7 +196,8 @@ def _document_content(*, proposal: Proposal) -> dict:
     return {
         "title": document_title(proposal.title),
         "source": source_label(proposal.member_state.name, co_sponsors),
-        "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS}),
+        "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS})
+        + annexes_html(list(proposal.annexes.all())),
     }
 
 
@@ -208,19 +224,26 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
     )
 
 
-def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent) -> None:
+def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent, request_site: str) -> None:
     from agendas.proposals.notifications import notifies
 
     if notifies(event):
         transaction.on_commit(
-            partial(_enqueue_notification, proposal_id=proposal.pk, event_id=event.pk)
+            partial(
+                _enqueue_notification,
+                proposal_id=proposal.pk,
+                event_id=event.pk,
+                request_site=request_site,
+            )
         )
 
 
-def _enqueue_notification(*, proposal_id: int, event_id: int) -> None:
+def _enqueue_notification(*, proposal_id: int, event_id: int, request_site: str) -> None:
     from agendas.tasks import send_proposal_notification
 
-    send_proposal_notification.delay(proposal_id=proposal_id, event_id=event_id)
+    send_proposal_notification.delay(
+        proposal_id=proposal_id, event_id=event_id, request_site=request_site
+    )
 
 
 # ------------------------------------------------------------------------------ named steps
@@ -245,6 +268,7 @@ def proposal_decide(
     decision: str,
     rationale: str,
     deferred_to: Meeting | None = None,
+    request_site: str = "",
 ) -> Proposal:
     """The chair or a vice-chair includes, rejects or defers, with a rationale; including
     adds the item to the draft agenda in the same transaction. The proposer and the
@@ -254,8 +278,29 @@ def proposal_decide(
     except ValueError:
         raise InvalidProposal("Choose a decision: include, reject or defer.") from None
     return proposal_transition(
-        proposal=proposal, action=action, actor=actor, note=rationale, deferred_to=deferred_to
+        proposal=proposal,
+        action=action,
+        actor=actor,
+        note=rationale,
+        deferred_to=deferred_to,
+        request_site=request_site,
     )
+
+
+def proposal_return(*, proposal: Proposal, actor, note: str) -> Proposal:
+    """Secretariat or chair return a submitted proposal (or one under consideration) to its
+    proposer for changes, with a note that says which; the proposer is mailed the note, edits
+    and submits again."""
+    return proposal_transition(proposal=proposal, action=A.RETURN, actor=actor, note=note)
+
+
+def proposal_decision_seen(*, proposal: Proposal, actor) -> None:
+    """The proposer has read the decision: "My meetings" no longer counts it unread. Not a
+    step of the workflow: no event, nothing mailed."""
+    unread = proposal.decided_at and proposal.decision_seen_at is None
+    if unread and actor.pk == proposal.proposer_id:
+        proposal.decision_seen_at = timezone.now()
+        Proposal.objects.filter(pk=proposal.pk).update(decision_seen_at=proposal.decision_seen_at)
 
 
 def proposal_withdraw(*, proposal: Proposal, actor, note: str = "") -> Proposal:
@@ -265,13 +310,6 @@ def proposal_withdraw(*, proposal: Proposal, actor, note: str = "") -> Proposal:
 
 
 # ------------------------------------------------------------------------------ drafting
-
-REQUIRED_TEXT = {
-    "title": "the title of the proposed item",
-    "purpose": "the purpose",
-    "action_required": "the action required",
-    "proposals": "the proposals",
-}
 
 
 def check_open_for_proposals(*, meeting: Meeting) -> None:
@@ -305,11 +343,13 @@ def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) ->
         )
 
 
-def _check_text(fields: dict) -> dict:
+def _check_text(fields: dict, *, complete: bool) -> dict:
+    """The text stripped; a draft may hold anything, a submitted proposal keeps what a
+    submission needs."""
     cleaned = {name: (fields.get(name) or "").strip() for name in TEXT_FIELDS}
-    missing = [label for name, label in REQUIRED_TEXT.items() if not cleaned[name]]
+    missing = missing_fields(cleaned) if complete else []
     if missing:
-        raise InvalidProposal("Write " + ", ".join(missing) + ".")
+        raise InvalidProposal(missing_sentence(missing, submitted=True))
     return cleaned
 
 
@@ -319,16 +359,17 @@ def proposal_create(
     meeting: Meeting,
     proposer,
     member_state: MemberState,
-    title: str,
-    purpose: str,
-    action_required: str,
-    proposals: str,
+    title: str = "",
+    purpose: str = "",
+    action_required: str = "",
+    proposals: str = "",
     references: str = "",
     introduction: str = "",
     co_sponsors: Iterable[MemberState] = (),
 ) -> Proposal:
     """A draft proposal of ``proposer`` on behalf of ``member_state`` (which they represent
-    in the meeting's body) for an upcoming meeting. Nothing is registered or mailed yet."""
+    in the meeting's body) for an upcoming meeting, with whatever text it holds (completeness
+    is the submission's guard). Nothing is registered or mailed yet."""
     _check_proposer(meeting=meeting, proposer=proposer, member_state=member_state)
     text = _check_text(
         {
@@ -338,7 +379,8 @@ def proposal_create(
             "proposals": proposals,
             "references": references,
             "introduction": introduction,
-        }
+        },
+        complete=False,
     )
     proposal = Proposal.objects.create(
         meeting=meeting, proposer=proposer, member_state=member_state, **text
@@ -376,7 +418,10 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
         )
     if meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id:
         _check_proposer(meeting=meeting, proposer=locked.proposer, member_state=member_state)
-    text = _check_text({name: fields.get(name, getattr(locked, name)) for name in TEXT_FIELDS})
+    text = _check_text(
+        {name: fields.get(name, getattr(locked, name)) for name in TEXT_FIELDS},
+        complete=locked.state != S.DRAFT,
+    )
 
     changed = [name for name in TEXT_FIELDS if getattr(locked, name) != text[name]]
     for name in changed:
@@ -396,7 +441,7 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
     if not changed and not sponsors_changed:
         return locked
     locked.save(update_fields=[*changed, "updated_at"])
-    if locked.state == S.SUBMITTED and locked.document_id:
+    if locked.state in (S.SUBMITTED, S.RETURNED) and locked.document_id:
         document = document_update(document=locked.document, **_document_content(proposal=locked))
         ProposalEvent.objects.create(
             proposal=locked,
@@ -407,3 +452,29 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
             note=f"Edited after submission: the text of {document.symbol} was updated.",
         )
     return locked
+
+
+@transaction.atomic
+def proposal_delete(*, proposal: Proposal, actor) -> None:
+    """The proposer deletes a proposal that never became a document: a draft, or a draft
+    they withdrew. Its history and annexes go with it; their files are removed after commit.
+    Nothing is mailed (nobody else ever saw it)."""
+    if not may(actor, "agendas.delete_proposal", proposal):
+        raise TransitionNotAllowed(
+            gettext("Only the delegate who wrote this draft can delete it.")
+            if proposal.document_id is None
+            else gettext(
+                "A submitted proposal is a document of the meeting: it can be withdrawn, "
+                "not deleted."
+            )
+        )
+    files = [annex.file.name for annex in proposal.annexes.all()]
+    proposal.delete()
+    transaction.on_commit(partial(_remove_files, names=files))
+
+
+def _remove_files(*, names: list[str]) -> None:
+    from django.core.files.storage import default_storage
+
+    for name in names:
+        default_storage.delete(name)
