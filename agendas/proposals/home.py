@@ -55,6 +55,7 @@ def home(request):
                 if counts[state]
             ],
             "unread": selectors.unread_decisions(user=user),
+            "other_meetings": selectors.other_meetings(user=user),
             "is_delegate": rules.may(user, "agendas.write_proposals", None),
         },
     )

@@ -82,6 +82,17 @@ def my_meetings(*, user) -> list[Meeting]:
     )
 
 
+def other_meetings(*, user) -> list[Meeting]:
+    """The meetings not yet over of the bodies where ``user`` has no role: public, and
+    listed under the member's own so that "/" still leads to every meeting."""
+    return list(
+        Meeting.objects.select_related("body")
+        .exclude(body_id__in=list(roles_by_body(user)))
+        .filter(end_date__gte=timezone.localdate())
+        .order_by("start_date", "body__acronym")
+    )
+
+
 def unread_decisions(*, user) -> list[Proposal]:
     """Decisions on ``user``'s proposals that they have not opened yet, latest first."""
     return list(
