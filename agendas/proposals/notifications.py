@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agendas.enums import DECIDED, ProposalEventKind, ProposalState
 from agendas.models import Proposal, ProposalEvent
@@ -106,9 +107,16 @@ def compose(*, proposal: Proposal, event: ProposalEvent, request_site: str = "")
         lines.insert(0, f"{actor} put the proposal under consideration on {when}.")
         lines.append("The chair will record a decision on it.")
     elif state == S.RETURNED:
-        subject = f"[{body.acronym}] Your proposal {symbol} was returned for changes"
-        lines.insert(0, f"{actor} returned the proposal to you for changes on {when}.")
-        lines.append("Make the changes asked for below, then submit it again.")
+        subject = gettext("[%(body)s] Your proposal %(symbol)s was returned for changes") % {
+            "body": body.acronym,
+            "symbol": symbol,
+        }
+        lines.insert(
+            0,
+            gettext("%(actor)s returned the proposal to you for changes on %(when)s.")
+            % {"actor": actor, "when": when},
+        )
+        lines.append(gettext("Make the changes asked for below, then submit it again."))
     elif state == S.WITHDRAWN:
         subject = f"[{body.acronym}] Proposal {symbol} was withdrawn"
         lines.insert(0, f"{actor} withdrew the proposal on {when}.")

@@ -12,6 +12,11 @@ urlpatterns = [
     path("proposals/queue/", home.proposal_queue, name="proposal_queue"),
     path("proposals/decisions/", home.proposal_decisions, name="proposal_decisions"),
     path("proposals/annexes/<int:pk>/", views.proposal_annex, name="proposal_annex"),
+    path(
+        "proposals/annexes/<int:pk>/remove/",
+        views.proposal_annex_remove,
+        name="proposal_annex_remove",
+    ),
     path("proposals/<int:pk>/", views.proposal_detail, name="proposal_detail"),
     path("proposals/<int:pk>/edit/", views.proposal_edit, name="proposal_edit"),
     path("proposals/<int:pk>/preview/", views.proposal_preview, name="proposal_preview"),

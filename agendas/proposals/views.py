@@ -453,3 +453,19 @@ def proposal_annex(request, pk: int):
     annex = selectors.annex_get(pk=pk)
     _may_see(request, annex.proposal)
     return FileResponse(annex.file.open("rb"), as_attachment=True, filename=annex.name)
+
+
+@require_POST
+def proposal_annex_remove(request, pk: int):
+    """The proposer removes an annex from a proposal they can still edit."""
+    annex = selectors.annex_get(pk=pk)
+    _may_see(request, annex.proposal)
+    try:
+        annexes.proposal_annex_remove(annex=annex, actor=request.user)
+    except TransitionNotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
+    except AgendasError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, gettext("“%(name)s” was removed.") % {"name": annex.name})
+    return redirect("agendas:proposal_edit", pk=annex.proposal_id)

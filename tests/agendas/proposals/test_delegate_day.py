@@ -32,6 +32,12 @@ S = ProposalState
 PDF = b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n"
 
 
+@pytest.fixture(autouse=True)
+def media_in_tmp(settings, tmp_path):
+    """Uploaded annexes land in a folder of the test, not in var/media."""
+    settings.MEDIA_ROOT = tmp_path
+
+
 def _run_enqueued(callbacks, monkeypatch) -> None:
     monkeypatch.setattr(
         send_proposal_notification, "delay", lambda **kw: send_proposal_notification(**kw)
@@ -318,3 +324,19 @@ def test_the_deploy_check_refuses_a_production_without_site_url(settings):
         call_command("check", "--deploy", "--tag", "security")
     settings.SITE_URL = "https://agendum.example.org"
     call_command("check", "--deploy", "--tag", "security", "--fail-level", "ERROR")
+
+
+def test_the_proposer_removes_an_annex_from_a_draft(client_for, people, meeting):
+    proposal = proposal_in_state(S.DRAFT, people=people, meeting=meeting)
+    annex = proposal_annex_add(
+        proposal=proposal,
+        actor=people["delegate"],
+        upload=SimpleUploadedFile("Old figures.pdf", PDF),
+    )
+    client_for("secretariat").post(reverse("agendas:proposal_annex_remove", args=[annex.pk]))
+    assert ProposalAnnex.objects.filter(pk=annex.pk).exists()
+    response = client_for("delegate").post(
+        reverse("agendas:proposal_annex_remove", args=[annex.pk]), follow=True
+    )
+    assert "“Old figures.pdf” was removed." in response.content.decode()
+    assert not ProposalAnnex.objects.exists()
