@@ -104,3 +104,30 @@ def test_a_refused_save_focuses_the_error_summary(page, live_server, people, mee
         "With a wrong annex"
     )
     assert not Proposal.objects.exists()
+
+
+def test_the_secretariat_returns_a_proposal_from_the_queue(
+    page, live_server, people, meeting, width
+):
+    proposal_in_state(S.UNDER_CONSIDERATION, people=people, meeting=meeting, title="Considered")
+    waiting = proposal_in_state(S.SUBMITTED, people=people, meeting=meeting, title="Too long")
+    login_at(page, live_server, "secretariat", width)
+    page.goto(f"{live_server.url}/proposals/queue/")
+    expect(page.get_by_test_id("queue-row")).to_have_count(1)
+    page.get_by_label("State").select_option(label="All states")
+    page.get_by_role("button", name="Show").click()
+    expect(page.get_by_test_id("queue-row")).to_have_count(2)
+    shot(page, f"day_queue_all_states_{width}")
+
+    row = page.get_by_test_id("queue-row").filter(has_text="Too long")
+    row.get_by_role("link", name="Return for changes").click()
+    page.get_by_role("button", name="Return to the proposer").click()
+    # No note: refused, with the summary focused.
+    expect(page.get_by_test_id("error-summary")).to_be_focused()
+    page.get_by_label("What should the proposer change?").fill("Shorten the introduction.")
+    page.get_by_role("button", name="Return to the proposer").click()
+    expect(page.get_by_role("alert").filter(has_text="returned to its proposer")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"/proposals/queue/\?.*state=all$"))
+    waiting.refresh_from_db()
+    assert waiting.state == S.RETURNED
+    assert waiting.events.last().note == "Shorten the introduction."
