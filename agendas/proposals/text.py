@@ -234,3 +234,25 @@ def citation_links(items, replaced: dict) -> dict:
                 title=gettext("Not in the registry"), css_class="citation citation-unresolved"
             )
     return links
+
+
+def late_sentence(proposal) -> str:
+    """ "Submitted after the deadline of 15 December 2026, 23:59 CET: marked late.\""""
+    deadline = proposal.meeting.contribution_deadline
+    if not proposal.is_late or deadline is None:
+        return ""
+    local = timezone.localtime(deadline)
+    return f"Submitted after the deadline of {local.day} {local:%B %Y, %H:%M %Z}: marked late."
+
+
+def deadline_warning(meeting) -> str:
+    """The warning of a form or a draft once the deadline has passed (else "")."""
+    deadline = meeting.contribution_deadline
+    if deadline is None or not meeting.deadline_passed:
+        return ""
+    local = timezone.localtime(deadline)
+    return (
+        f"The deadline for contributions to the {meeting.display_name} was "
+        f"{local.day} {local:%B %Y, %H:%M %Z}: a proposal submitted now is accepted but "
+        "marked late."
+    )

@@ -24,15 +24,17 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from agendas.enums import ProposalAction, ProposalState
 from agendas.exceptions import AgendasError, TransitionNotAllowed
-from agendas.proposals import annexes, rules, selectors, services, steps
+from agendas.proposals import rules, selectors, services, steps
 from agendas.proposals.forms import DecisionForm, ProposalForm, ReturnForm, WithdrawForm
 from agendas.proposals.text import (
     TEXT_FIELDS,
     citation_links,
     cited_items,
     deadline_phrase,
+    deadline_warning,
     document_html,
     fields_of,
+    late_sentence,
     missing_fields,
     missing_sentence,
     preview_html,
@@ -97,27 +99,6 @@ def _next_or(request, default: str) -> str:
     return default
 
 
-def late_sentence(proposal) -> str:
-    """ "Submitted after the deadline of 15 December 2026, 23:59 CET: marked late.\""""
-    deadline = proposal.meeting.contribution_deadline
-    if not proposal.is_late or deadline is None:
-        return ""
-    local = timezone.localtime(deadline)
-    return f"Submitted after the deadline of {local.day} {local:%B %Y, %H:%M %Z}: marked late."
-
-
-def _deadline_warning(meeting: Meeting) -> str:
-    deadline = meeting.contribution_deadline
-    if deadline is None or not meeting.deadline_passed:
-        return ""
-    local = timezone.localtime(deadline)
-    return (
-        f"The deadline for contributions to the {meeting.display_name} was "
-        f"{local.day} {local:%B %Y, %H:%M %Z}: a proposal submitted now is accepted but "
-        "marked late."
-    )
-
-
 def _agenda_url(meeting: Meeting) -> str:
     try:
         return reverse(
@@ -175,7 +156,7 @@ def proposal_detail(request, pk: int):
             "item_number": selectors.agenda_item_number(item=item) if item else "",
             "agenda_url": _agenda_url(proposal.meeting) if item else "",
             "late_sentence": late_sentence(proposal),
-            "deadline_warning": _deadline_warning(proposal.meeting)
+            "deadline_warning": deadline_warning(proposal.meeting)
             if proposal.state == S.DRAFT
             else "",
             "decision_phrase": steps.decision_phrase(proposal) if proposal.decided_at else "",
@@ -231,7 +212,7 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
             "form": form,
             "proposal": proposal,
             "meeting": chosen,
-            "deadline_warning": _deadline_warning(chosen) if chosen else "",
+            "deadline_warning": deadline_warning(chosen) if chosen else "",
             "deadline": deadline_phrase(chosen) if chosen else "",
             "annexes": list(proposal.annexes.all()) if proposal else [],
         },
@@ -250,7 +231,7 @@ def _save(request, cleaned: dict, *, proposal=None):
         proposal = services.proposal_update(proposal=proposal, actor=request.user, **data)
         done = gettext("Your draft proposal was saved.")
     if upload:
-        annexes.proposal_annex_add(proposal=proposal, actor=request.user, upload=upload)
+        services.proposal_annex_add(proposal=proposal, actor=request.user, upload=upload)
     if proposal.document_id and proposal.state != S.DRAFT:
         done = gettext("Your changes were saved; %(symbol)s was updated.") % {
             "symbol": proposal.document.symbol
@@ -286,7 +267,7 @@ def proposal_preview(request, pk: int):
             "can_submit": A.SUBMIT in rules.allowed_actions(proposal=proposal, user=request.user),
             "missing": missing_sentence(missing_fields(fields_of_all(proposal))),
             "can_edit": rules.can_edit(proposal=proposal, user=request.user),
-            "deadline_warning": _deadline_warning(proposal.meeting)
+            "deadline_warning": deadline_warning(proposal.meeting)
             if proposal.state == S.DRAFT
             else "",
             "today": timezone.localdate(),
@@ -461,7 +442,7 @@ def proposal_annex_remove(request, pk: int):
     annex = selectors.annex_get(pk=pk)
     _may_see(request, annex.proposal)
     try:
-        annexes.proposal_annex_remove(annex=annex, actor=request.user)
+        services.proposal_annex_remove(annex=annex, actor=request.user)
     except TransitionNotAllowed as exc:
         raise PermissionDenied(str(exc)) from None
     except AgendasError as exc:

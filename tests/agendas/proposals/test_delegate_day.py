@@ -15,8 +15,8 @@ from django.urls import reverse
 from agendas.enums import ProposalEventKind, ProposalState
 from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
 from agendas.models import Proposal, ProposalAnnex
-from agendas.proposals.annexes import proposal_annex_add
 from agendas.proposals.services import (
+    proposal_annex_add,
     proposal_delete,
     proposal_return,
     proposal_submit,

@@ -1,4 +1,4 @@
-"""The proposal workflow: every write of a Proposal (see ../shared/DESIGN.md).
+"""The proposal workflow: the one transition function and its named steps.
 
 ```
 draft --submit--> submitted --consider--> under_consideration --decide--> included
@@ -17,26 +17,18 @@ with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
 from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalEventKind, ProposalState
-from agendas.exceptions import InvalidProposal, InvalidTransition, TransitionNotAllowed
+from agendas.enums import Decision, ProposalAction, ProposalState
+from agendas.exceptions import InvalidProposal
 from agendas.models import AgendaItem, Proposal, ProposalEvent
 from agendas.proposals.rules import may
-from agendas.proposals.selectors import cited_documents, delegate_states
-from agendas.proposals.steps import (
-    DECISIONS,
-    STEPS,
-    edit_not_allowed,
-    not_allowed,
-    propose_not_allowed,
-    refusal,
-)
+from agendas.proposals.selectors import cited_documents
+from agendas.proposals.steps import DECISIONS, STEPS, not_allowed, refusal
 from agendas.proposals.text import (
     SECTIONS,
     TEXT_FIELDS,
@@ -49,7 +41,7 @@ from agendas.proposals.text import (
 )
 from documents.enums import DocumentStatus, DocumentType, Purpose
 from documents.services import document_register, document_update
-from meetings.models import Meeting, MemberState
+from meetings.models import Meeting
 
 S = ProposalState
 A = ProposalAction
@@ -106,14 +98,11 @@ def proposal_transition(
 
     Refuses with ``TransitionNotAllowed`` (not the actor's step), ``InvalidTransition`` /
     ``AlreadyDone`` (the state does not allow it, also when someone else got there first) or
-    ``InvalidProposal`` (no rationale for a decision, no note for a return, no later meeting
-    for a deferral, a submission that misses required text); a refusal changes nothing. On
-    success: one ProposalEvent (kind, from, to, actor, note); on
-    submit the proposal is registered as a contribution document of its meeting (late after
-    the deadline); on include an item is added to the meeting's draft agenda with the proposal's
-    document and the documents it cites; on withdraw its document is marked withdrawn. The
-    notification mail is enqueued after commit (``agendas.send_proposal_notification``);
-    ``request_site`` (the address of the request) starts its links when SITE_URL is unset.
+    ``InvalidProposal`` (a decision without rationale, a return without note, a deferral
+    without meeting, a submission missing required text); a refusal changes nothing. Logs
+    one ProposalEvent. Submit registers the contribution document (late after the deadline),
+    include adds the agenda item, withdraw marks the document withdrawn. The mail is
+    enqueued after commit; ``request_site`` starts its links when SITE_URL is unset.
     """
     action = ProposalAction(action)
     step = STEPS[action]
@@ -172,7 +161,7 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
     missing = missing_fields({name: getattr(proposal, name) for name in TEXT_FIELDS})
     if missing:
         raise InvalidProposal(missing_sentence(missing))
-    content = _document_content(proposal=proposal)
+    content = document_content(proposal=proposal)
     if proposal.document_id:
         # Submitted again after the changes the secretariat asked for: the document takes
         # the new text; the proposal arrived when it was first submitted (late or not).
@@ -191,7 +180,8 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
     return ["submitted_at", "is_late", "document"]
 
 
-def _document_content(*, proposal: Proposal) -> dict:
+def document_content(*, proposal: Proposal) -> dict:
+    """Title, source and text of the proposal's contribution document (with its annexes)."""
     co_sponsors = [state.name for state in proposal.co_sponsors.order_by("name")]
     return {
         "title": document_title(proposal.title),
@@ -294,187 +284,7 @@ def proposal_return(*, proposal: Proposal, actor, note: str) -> Proposal:
     return proposal_transition(proposal=proposal, action=A.RETURN, actor=actor, note=note)
 
 
-def proposal_decision_seen(*, proposal: Proposal, actor) -> None:
-    """The proposer has read the decision: "My meetings" no longer counts it unread. Not a
-    step of the workflow: no event, nothing mailed."""
-    unread = proposal.decided_at and proposal.decision_seen_at is None
-    if unread and actor.pk == proposal.proposer_id:
-        proposal.decision_seen_at = timezone.now()
-        Proposal.objects.filter(pk=proposal.pk).update(decision_seen_at=proposal.decision_seen_at)
-
-
 def proposal_withdraw(*, proposal: Proposal, actor, note: str = "") -> Proposal:
     """The proposer withdraws before a decision; a submitted proposal's document is marked
     withdrawn and the secretariat is mailed."""
     return proposal_transition(proposal=proposal, action=A.WITHDRAW, actor=actor, note=note)
-
-
-# ------------------------------------------------------------------------------ drafting
-
-
-def check_open_for_proposals(*, meeting: Meeting) -> None:
-    """Refuses a meeting that is over. Also asked by the page that opens a new proposal for
-    a meeting, so that it shows this sentence before anything is typed."""
-    if not meeting.is_upcoming:
-        raise InvalidProposal(
-            gettext("The %(meeting)s is over: choose an upcoming meeting for your proposal.")
-            % {"meeting": meeting.display_name}
-        )
-
-
-def check_editable(*, proposal: Proposal) -> None:
-    """Refuses a proposal its proposer can no longer edit (also asked by the edit page)."""
-    if proposal.state not in EDITABLE:
-        raise InvalidTransition(
-            gettext("This proposal is %(state)s: it can no longer be edited.")
-            % {"state": ProposalState(proposal.state).label.lower()}
-        )
-
-
-def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) -> None:
-    check_open_for_proposals(meeting=meeting)
-    states = delegate_states(user=proposer, meeting=meeting)
-    if not states:
-        raise propose_not_allowed(meeting)
-    if member_state.pk not in {s.pk for s in states}:
-        raise InvalidProposal(
-            f"You are not a delegate of {member_state.name} in {meeting.body.acronym}: propose "
-            f"on behalf of {' or '.join(s.name for s in states)}."
-        )
-
-
-def _check_text(fields: dict, *, complete: bool) -> dict:
-    """The text stripped; a draft may hold anything, a submitted proposal keeps what a
-    submission needs."""
-    cleaned = {name: (fields.get(name) or "").strip() for name in TEXT_FIELDS}
-    missing = missing_fields(cleaned) if complete else []
-    if missing:
-        raise InvalidProposal(missing_sentence(missing, submitted=True))
-    return cleaned
-
-
-@transaction.atomic
-def proposal_create(
-    *,
-    meeting: Meeting,
-    proposer,
-    member_state: MemberState,
-    title: str = "",
-    purpose: str = "",
-    action_required: str = "",
-    proposals: str = "",
-    references: str = "",
-    introduction: str = "",
-    co_sponsors: Iterable[MemberState] = (),
-) -> Proposal:
-    """A draft proposal of ``proposer`` on behalf of ``member_state`` (which they represent
-    in the meeting's body) for an upcoming meeting, with whatever text it holds (completeness
-    is the submission's guard). Nothing is registered or mailed yet."""
-    _check_proposer(meeting=meeting, proposer=proposer, member_state=member_state)
-    text = _check_text(
-        {
-            "title": title,
-            "purpose": purpose,
-            "action_required": action_required,
-            "proposals": proposals,
-            "references": references,
-            "introduction": introduction,
-        },
-        complete=False,
-    )
-    proposal = Proposal.objects.create(
-        meeting=meeting, proposer=proposer, member_state=member_state, **text
-    )
-    proposal.co_sponsors.set([s for s in co_sponsors if s.pk != member_state.pk])
-    return proposal
-
-
-@transaction.atomic
-def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
-    """The proposer edits a draft or a submitted proposal (not once it is under
-    consideration). A draft may also change meeting and Member State. Editing a submitted
-    proposal updates its document (title, source, text, and so its references) and logs an
-    event of kind EDITED ("Edited after submission") in the history; nothing is mailed."""
-    allowed = {*TEXT_FIELDS, "co_sponsors", "meeting", "member_state"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"proposal_update() got unexpected fields: {sorted(unknown)}")
-    if not may(actor, "agendas.change_proposal", proposal):
-        raise edit_not_allowed(proposal)
-    locked = (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("meeting__body", "member_state", "document")
-        .get(pk=proposal.pk)
-    )
-    check_editable(proposal=locked)
-    meeting = fields.get("meeting", locked.meeting)
-    member_state = fields.get("member_state", locked.member_state)
-    if locked.state != S.DRAFT and (
-        meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id
-    ):
-        raise InvalidProposal(
-            "A submitted proposal stays with its meeting and Member State; withdraw it and "
-            "write a new one to change them."
-        )
-    if meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id:
-        _check_proposer(meeting=meeting, proposer=locked.proposer, member_state=member_state)
-    text = _check_text(
-        {name: fields.get(name, getattr(locked, name)) for name in TEXT_FIELDS},
-        complete=locked.state != S.DRAFT,
-    )
-
-    changed = [name for name in TEXT_FIELDS if getattr(locked, name) != text[name]]
-    for name in changed:
-        setattr(locked, name, text[name])
-    if meeting.pk != locked.meeting_id:
-        locked.meeting = meeting
-        changed.append("meeting")
-    if member_state.pk != locked.member_state_id:
-        locked.member_state = member_state
-        changed.append("member_state")
-    sponsors_changed = False
-    if "co_sponsors" in fields:
-        wanted = {s.pk for s in fields["co_sponsors"] if s.pk != member_state.pk}
-        if wanted != set(locked.co_sponsors.values_list("pk", flat=True)):
-            locked.co_sponsors.set(wanted)
-            sponsors_changed = True
-    if not changed and not sponsors_changed:
-        return locked
-    locked.save(update_fields=[*changed, "updated_at"])
-    if locked.state in (S.SUBMITTED, S.RETURNED) and locked.document_id:
-        document = document_update(document=locked.document, **_document_content(proposal=locked))
-        ProposalEvent.objects.create(
-            proposal=locked,
-            kind=ProposalEventKind.EDITED,
-            from_state=locked.state,
-            to_state=locked.state,
-            actor=actor,
-            note=f"Edited after submission: the text of {document.symbol} was updated.",
-        )
-    return locked
-
-
-@transaction.atomic
-def proposal_delete(*, proposal: Proposal, actor) -> None:
-    """The proposer deletes a proposal that never became a document: a draft, or a draft
-    they withdrew. Its history and annexes go with it; their files are removed after commit.
-    Nothing is mailed (nobody else ever saw it)."""
-    if not may(actor, "agendas.delete_proposal", proposal):
-        raise TransitionNotAllowed(
-            gettext("Only the delegate who wrote this draft can delete it.")
-            if proposal.document_id is None
-            else gettext(
-                "A submitted proposal is a document of the meeting: it can be withdrawn, "
-                "not deleted."
-            )
-        )
-    files = [annex.file.name for annex in proposal.annexes.all()]
-    proposal.delete()
-    transaction.on_commit(partial(_remove_files, names=files))
-
-
-def _remove_files(*, names: list[str]) -> None:
-    from django.core.files.storage import default_storage
-
-    for name in names:
-        default_storage.delete(name)
