@@ -4,6 +4,9 @@
 draft --submit--> submitted --consider--> under_consideration --decide--> included
   |                   |                           |                  \\-> rejected
   +---withdraw--------+------withdraw-------------+                   \\-> deferred
+
+submitted, under_consideration --return (with a note)--> returned --submit--> submitted
+returned --withdraw--> withdrawn
 ```
 
 ``proposal_transition`` is the one function that changes a proposal's state. It checks the
@@ -11,7 +14,7 @@ guard (whose step it is, then the state), locks the proposal row and re-reads th
 inside the transaction (so a double click or two chairs at once leave exactly one change),
 saves with ``update_fields``, writes one ProposalEvent, and enqueues the notification mail
 with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
-``proposal_decide`` and ``proposal_withdraw`` only name its steps.
+``proposal_decide``, ``proposal_return`` and ``proposal_withdraw`` only name its steps.
 """
 
 from __future__ import annotations
