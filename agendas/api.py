@@ -258,7 +258,9 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         form = ProposalForm(_payload(request), user=request.user, meeting=None)
         if not form.is_valid():
             raise ValidationError(form_errors(form))
-        proposal = proposal_services.proposal_create(proposer=request.user, **form.cleaned_data)
+        data = dict(form.cleaned_data)
+        data.pop("annex", None)  # annexes are uploaded on the proposal's page, not as JSON
+        proposal = proposal_services.proposal_create(proposer=request.user, **data)
         proposal = proposal_selectors.proposal_get(pk=proposal.pk)
         return Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
 

@@ -9,6 +9,7 @@ class AgendasConfig(AppConfig):
         # Sections of the meeting page and navigation links (see config/panels.py): the
         # documents first (documents/apps.py), then the agenda, then the proposals.
         from agendas.panels_agenda import agenda_panel
+        from agendas.proposals import checks  # noqa: F401  (the deploy check of SITE_URL)
         from agendas.proposals.panels import meeting_proposals_panel, proposal_nav
         from config.panels import register_meeting_panel, register_nav
 

@@ -20,6 +20,7 @@ class FixedItem(models.TextChoices):
 class ProposalState(models.TextChoices):
     DRAFT = "draft", "Draft"
     SUBMITTED = "submitted", "Submitted"
+    RETURNED = "returned", _("Returned for changes")
     UNDER_CONSIDERATION = "under_consideration", "Under consideration"
     INCLUDED = "included", "Included"
     REJECTED = "rejected", "Rejected"
@@ -35,10 +36,17 @@ class Decision(models.TextChoices):
 
 DECIDED = frozenset({ProposalState.INCLUDED, ProposalState.REJECTED, ProposalState.DEFERRED})
 WITHDRAWABLE = frozenset(
-    {ProposalState.DRAFT, ProposalState.SUBMITTED, ProposalState.UNDER_CONSIDERATION}
+    {
+        ProposalState.DRAFT,
+        ProposalState.SUBMITTED,
+        ProposalState.RETURNED,
+        ProposalState.UNDER_CONSIDERATION,
+    }
 )
 # States in which the proposer may still edit the text.
-EDITABLE = frozenset({ProposalState.DRAFT, ProposalState.SUBMITTED})
+EDITABLE = frozenset({ProposalState.DRAFT, ProposalState.SUBMITTED, ProposalState.RETURNED})
+# States in which the secretariat or the chair may return a proposal for changes.
+RETURNABLE = frozenset({ProposalState.SUBMITTED, ProposalState.UNDER_CONSIDERATION})
 
 
 class ProposalAction(models.TextChoices):
@@ -48,6 +56,7 @@ class ProposalAction(models.TextChoices):
 
     SUBMIT = "submit", "Submit"
     CONSIDER = "consider", "Put under consideration"
+    RETURN = "return", _("Return to the proposer for changes")
     INCLUDE = "include", "Include in the agenda"
     REJECT = "reject", "Reject"
     DEFER = "defer", "Defer to a later meeting"
@@ -61,6 +70,7 @@ class ProposalEventKind(models.TextChoices):
 
     SUBMITTED = "submitted", _("Submitted")
     EDITED = "edited", _("Edited after submission")
+    RETURNED = "returned", _("Returned to the proposer for changes")
     CONSIDERED = "considered", _("Put under consideration")
     INCLUDED = "included", _("Included in the agenda")
     REJECTED = "rejected", _("Rejected")

@@ -156,12 +156,13 @@ class Proposal(models.Model):
     co_sponsors = models.ManyToManyField(
         MemberState, blank=True, related_name="co_sponsored_proposals"
     )
-    title = models.CharField("title of the proposed item", max_length=500)
-    purpose = models.TextField()
-    action_required = models.TextField()
+    # A draft holds whatever was typed; completeness is checked when it is submitted.
+    title = models.CharField("title of the proposed item", max_length=500, blank=True)
+    purpose = models.TextField(blank=True)
+    action_required = models.TextField(blank=True)
     references = models.TextField(blank=True)
     introduction = models.TextField(blank=True)
-    proposals = models.TextField()
+    proposals = models.TextField(blank=True)
 
     state = models.CharField(
         max_length=20, choices=ProposalState.choices, default=ProposalState.DRAFT
@@ -179,6 +180,8 @@ class Proposal(models.Model):
     deferred_to = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="deferred_proposals"
     )
+    # When the proposer first read the decision: until then "My meetings" counts it unread.
+    decision_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -227,3 +230,23 @@ class ProposalEvent(models.Model):
     @property
     def changes_state(self) -> bool:
         return self.kind != ProposalEventKind.EDITED
+
+
+class ProposalAnnex(models.Model):
+    """A file (PDF or Word) attached to a proposal; listed in its contribution document."""
+
+    proposal = models.ForeignKey(Proposal, on_delete=models.CASCADE, related_name="annexes")
+    file = models.FileField(upload_to="proposals/annexes/%Y/")
+    name = models.CharField(max_length=255, help_text="The file name as uploaded.")
+    kind = models.CharField(max_length=10, help_text="pdf, docx or doc, read from its bytes.")
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["proposal", "uploaded_at", "pk"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -20,9 +20,11 @@ TRANSIENT = (smtplib.SMTPException, ConnectionError, TimeoutError, OSError)
     retry_jitter=True,
     max_retries=8,
 )
-def send_proposal_notification(*, proposal_id: int, event_id: int) -> int:
+def send_proposal_notification(*, proposal_id: int, event_id: int, request_site: str = "") -> int:
     """Mail the people concerned by one step of a proposal (once, however often it runs)."""
-    return proposal_notification_send(proposal_id=proposal_id, event_id=event_id)
+    return proposal_notification_send(
+        proposal_id=proposal_id, event_id=event_id, request_site=request_site
+    )
 
 
 @shared_task(name="agendas.sweep_notifications", ignore_result=True)

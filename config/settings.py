@@ -197,7 +197,11 @@ CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "agendum@localhost")
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000")
+# The site's address as people reach it (https://agendum.example.org), for the links of mails
+# sent by workers, which have no request to read it from. Unset, a link takes the address of
+# the request that caused the mail (the embedded run); `check --deploy` requires it when DEBUG
+# is off (agendas/proposals/checks.py).
+SITE_URL = env_str("SITE_URL", "").strip().rstrip("/")
 
 LOGGING = {
     "version": 1,

@@ -6,15 +6,18 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from agendas.enums import Decision, ProposalState
+from agendas.exceptions import InvalidProposal
 from agendas.models import Proposal
+from agendas.proposals.annexes import annex_kind
 from agendas.proposals.selectors import (
     delegate_states,
     represented_state_ids,
     upcoming_meetings_for_delegate,
 )
-from agendas.proposals.text import TEXT_FIELDS
+from agendas.proposals.text import TEXT_FIELDS, deadline_phrase
 from meetings.models import Meeting, MemberState
 
 
@@ -23,11 +26,23 @@ class MeetingChoiceField(forms.ModelChoiceField):
         return f"{obj.display_name} ({obj.start_date:%d %B %Y})"
 
 
+class ProposalMeetingField(MeetingChoiceField):
+    """The meetings a delegate may propose for, each with its contribution deadline: the
+    delegate sees before choosing whether the proposal would arrive late."""
+
+    def label_from_instance(self, obj: Meeting) -> str:
+        label = super().label_from_instance(obj)
+        if obj.contribution_deadline is None:
+            return label
+        return f"{label} · {deadline_phrase(obj)}"
+
+
 class ProposalForm(forms.Form):
-    meeting = MeetingChoiceField(
+    meeting = ProposalMeetingField(
         queryset=Meeting.objects.none(),
         empty_label=None,
-        help_text="Upcoming meetings of the bodies in which you are a delegate.",
+        help_text="Upcoming meetings of the bodies in which you are a delegate, with their "
+        "deadline for contributions.",
     )
     member_state = forms.ModelChoiceField(
         queryset=MemberState.objects.none(), label="On behalf of", empty_label=None
@@ -41,13 +56,15 @@ class ProposalForm(forms.Form):
     )
     title = forms.CharField(
         label="Title of the proposed agenda item",
+        required=False,
         max_length=400,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="As it should read in the agenda if the chair includes it.",
     )
-    purpose = forms.CharField(widget=forms.Textarea(attrs={"rows": 3}))
+    purpose = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
     action_required = forms.CharField(
         label="Action required",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text="What the group is invited to do.",
     )
@@ -66,8 +83,18 @@ class ProposalForm(forms.Form):
     )
     proposals = forms.CharField(
         label="II Proposals",
+        required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text="One numbered proposal per line, e.g. “2.1 To include the new item …”.",
+    )
+
+    annex = forms.FileField(
+        label=_("Add an annex"),
+        required=False,
+        widget=forms.ClearableFileInput(
+            attrs={"accept": ".pdf,.docx,.doc,application/pdf,application/msword"}
+        ),
+        help_text=_("Optional. A PDF or Word file, listed in the contribution document."),
     )
 
     def __init__(
@@ -138,7 +165,17 @@ class ProposalForm(forms.Form):
                 *sponsors,
             ),
             Fieldset("The proposal", *(Field(name) for name in TEXT_FIELDS)),
+            Fieldset(_("Annexes"), Field("annex")),
         )
+
+    def clean_annex(self):
+        upload = self.cleaned_data.get("annex")
+        if upload:
+            try:
+                annex_kind(upload)
+            except InvalidProposal as exc:
+                raise forms.ValidationError(str(exc), code="annex") from None
+        return upload
 
     def clean(self):
         data = super().clean()
@@ -214,6 +251,20 @@ class WithdrawForm(forms.Form):
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
         help_text="Kept in the history and sent to the secretariat.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_tag = False
+
+
+class ReturnForm(forms.Form):
+    note = forms.CharField(
+        label=_("What should the proposer change?"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mailed to the proposer and kept in the history."),
+        error_messages={"required": _("Say what the proposer should change.")},
     )
 
     def __init__(self, *args, **kwargs):

@@ -1,7 +1,8 @@
 """Mails about proposals: who is told of which step, and what they read.
 
 - submitted: the secretariat of the body;
-- put under consideration, included, rejected, deferred: the proposer and the delegates of
+- put under consideration, returned for changes (with the note), included, rejected,
+  deferred: the proposer and the delegates of
   the co-sponsoring Member States in the body (with the rationale of a decision);
 - withdrawn after submission: the secretariat of the body.
 
@@ -17,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext
 
 from agendas.enums import DECIDED, ProposalEventKind, ProposalState
 from agendas.models import Proposal, ProposalEvent
@@ -28,7 +30,7 @@ logger = logging.getLogger(__name__)
 S = ProposalState
 K = ProposalEventKind
 TO_SECRETARIAT = frozenset({K.SUBMITTED, K.WITHDRAWN})
-TO_PROPOSER = frozenset({K.CONSIDERED, K.INCLUDED, K.REJECTED, K.DEFERRED})
+TO_PROPOSER = frozenset({K.CONSIDERED, K.RETURNED, K.INCLUDED, K.REJECTED, K.DEFERRED})
 
 
 def notifies(event: ProposalEvent) -> bool:
@@ -63,11 +65,19 @@ def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
     return sorted({u.email for u in users if u.is_active and u.email})
 
 
-def proposal_url(proposal: Proposal) -> str:
-    return settings.SITE_URL.rstrip("/") + proposal.get_absolute_url()
+def site_url(request_site: str = "") -> str:
+    """The address that mail links start with: ``settings.SITE_URL`` when it is set (always in
+    production, see ``checks.py``), else the address of the request that took the step (the
+    embedded run has no configured address), else localhost for a step taken outside a web
+    request (a management command)."""
+    return (settings.SITE_URL or request_site or "http://localhost:8000").rstrip("/")
 
 
-def compose(*, proposal: Proposal, event: ProposalEvent) -> tuple[str, str]:
+def proposal_url(proposal: Proposal, *, request_site: str = "") -> str:
+    return site_url(request_site) + proposal.get_absolute_url()
+
+
+def compose(*, proposal: Proposal, event: ProposalEvent, request_site: str = "") -> tuple[str, str]:
     """(subject, body) of the mail for ``event``."""
     meeting = proposal.meeting
     body = meeting.body
@@ -96,6 +106,17 @@ def compose(*, proposal: Proposal, event: ProposalEvent) -> tuple[str, str]:
         subject = f"[{body.acronym}] Your proposal {symbol} is under consideration"
         lines.insert(0, f"{actor} put the proposal under consideration on {when}.")
         lines.append("The chair will record a decision on it.")
+    elif state == S.RETURNED:
+        subject = gettext("[%(body)s] Your proposal %(symbol)s was returned for changes") % {
+            "body": body.acronym,
+            "symbol": symbol,
+        }
+        lines.insert(
+            0,
+            gettext("%(actor)s returned the proposal to you for changes on %(when)s.")
+            % {"actor": actor, "when": when},
+        )
+        lines.append(gettext("Make the changes asked for below, then submit it again."))
     elif state == S.WITHDRAWN:
         subject = f"[{body.acronym}] Proposal {symbol} was withdrawn"
         lines.insert(0, f"{actor} withdrew the proposal on {when}.")
@@ -106,7 +127,8 @@ def compose(*, proposal: Proposal, event: ProposalEvent) -> tuple[str, str]:
         lines += ["Rationale:", event.note or "(none given)"]
     if event.note and state not in DECIDED:
         lines += ["Note:", event.note]
-    lines += ["", f"See the proposal and its history: {proposal_url(proposal)}"]
+    url = proposal_url(proposal, request_site=request_site)
+    lines += ["", f"See the proposal and its history: {url}"]
     return subject, "\n".join(lines) + "\n"
 
 
@@ -123,9 +145,10 @@ def _release(event_id: int) -> None:
     ProposalEvent.objects.filter(pk=event_id).update(notified_at=None)
 
 
-def proposal_notification_send(*, proposal_id: int, event_id: int) -> int:
+def proposal_notification_send(*, proposal_id: int, event_id: int, request_site: str = "") -> int:
     """Send the mails of one event once; returns how many were sent. A failure to send
-    releases the claim and re-raises, so a retry sends them."""
+    releases the claim and re-raises, so a retry sends them. ``request_site``: the address
+    of the request that took the step, for the links when SITE_URL is unset."""
     event = (
         ProposalEvent.objects.select_related("actor", "proposal")
         .filter(pk=event_id, proposal_id=proposal_id)
@@ -152,7 +175,7 @@ def proposal_notification_send(*, proposal_id: int, event_id: int) -> int:
         if not _claim(event_id):
             logger.info("Proposal event %s was already mailed.", event_id)
             return 0
-    subject, text = compose(proposal=proposal, event=event)
+    subject, text = compose(proposal=proposal, event=event, request_site=request_site)
     try:
         with get_connection() as connection:
             sent = connection.send_messages(

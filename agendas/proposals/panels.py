@@ -10,6 +10,7 @@ documents themselves are in the registry.
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from agendas.enums import ProposalState
 from agendas.proposals.rules import may
@@ -27,13 +28,26 @@ def meeting_proposals_panel(request, meeting) -> dict | None:
         return None
     counts = proposal_counts(meeting=meeting)
     is_delegate = Role.DELEGATE in roles
+    can_propose = is_delegate and meeting.is_upcoming
     return {
         "template": "agendas/proposals/meeting_panel.html",
+        # Shown at the top of the meeting page: the first thing a delegate comes for.
+        "actions": [
+            {
+                "label": gettext("Propose an agenda item"),
+                "url": reverse(
+                    "agendas:proposal_create",
+                    kwargs={"body": meeting.body.slug, "number": meeting.number},
+                ),
+            }
+        ]
+        if can_propose
+        else [],
         "context": {
             "meeting": meeting,
             "counts": [(S(state).label, state, n) for state, n in counts.items()],
             "total": sum(counts.values()),
-            "can_propose": is_delegate and meeting.is_upcoming,
+            "can_propose": can_propose,
             "is_delegate": is_delegate,
             "show_queue": bool(roles & {Role.SECRETARIAT, Role.CHAIR}) or user.is_superuser,
             "show_decisions": bool(roles & PRESIDING),

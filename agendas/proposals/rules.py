@@ -56,12 +56,23 @@ def is_draft_proposal(user, proposal) -> bool:
     return proposal is not None and getattr(proposal, "state", None) == ProposalState.DRAFT
 
 
+@rules.predicate
+def never_registered(user, proposal) -> bool:
+    """A draft, or a draft withdrawn before it was submitted: no document, nobody else saw it."""
+    return (
+        proposal is not None
+        and getattr(proposal, "document_id", None) is None
+        and getattr(proposal, "state", None) in (ProposalState.DRAFT, ProposalState.WITHDRAWN)
+    )
+
+
 can_view_proposal = is_proposer | is_superuser | (is_member_of_body & ~is_draft_proposal)
 rules.add_perm("agendas.add_proposal", is_delegate_of_body)
 rules.add_perm("agendas.view_proposal", can_view_proposal)
 rules.add_perm("agendas.change_proposal", is_proposer & is_delegate_of_body)
 rules.add_perm("agendas.submit_proposal", is_proposer & is_delegate_of_body)
 rules.add_perm("agendas.withdraw_proposal", is_proposer)
+rules.add_perm("agendas.delete_proposal", is_proposer & never_registered)
 rules.add_perm(
     "agendas.consider_proposal", is_secretariat_of_body | is_chair_of_body | is_superuser
 )

@@ -30,6 +30,7 @@ def _with_everything(qs: QuerySet[Proposal]) -> QuerySet[Proposal]:
         "agenda_item",
     ).prefetch_related(
         "co_sponsors",
+        "annexes",
         Prefetch("events", queryset=ProposalEvent.objects.select_related("actor")),
     )
 
@@ -43,10 +44,15 @@ def proposals_of(*, user) -> QuerySet[Proposal]:
     return _with_everything(Proposal.objects.filter(proposer=user)).order_by("-updated_at", "-pk")
 
 
-def proposal_queue(*, user) -> QuerySet[Proposal]:
-    """Submitted proposals waiting to be put under consideration, oldest first, in the bodies
-    where ``user`` is secretariat or chair (every body for a superuser)."""
-    qs = Proposal.objects.filter(state=S.SUBMITTED)
+def proposal_queue(*, user, meeting_id: int | None = None, state: str = "") -> QuerySet[Proposal]:
+    """The proposals of the bodies where ``user`` is secretariat or chair (every body for a
+    superuser), drafts excepted, oldest first: those submitted and waiting by default, or
+    those of ``state`` ("all" for every state) and of one meeting."""
+    qs = Proposal.objects.exclude(state=S.DRAFT)
+    if state != "all":
+        qs = qs.filter(state=state or S.SUBMITTED)
+    if meeting_id:
+        qs = qs.filter(meeting_id=meeting_id)
     if not user.is_superuser:
         qs = qs.filter(
             meeting__body_id__in=_bodies_where(user, frozenset({Role.SECRETARIAT, Role.CHAIR}))
@@ -56,6 +62,45 @@ def proposal_queue(*, user) -> QuerySet[Proposal]:
         qs.select_related("meeting__body", "member_state", "document")
         .prefetch_related("co_sponsors")
         .order_by("meeting__start_date", "submitted_at", "pk")
+    )
+
+
+def queue_meetings(*, user) -> list[Meeting]:
+    """The meetings that have proposals in the queue's bodies, for its meeting filter."""
+    qs = Meeting.objects.select_related("body").filter(proposals__isnull=False)
+    if not user.is_superuser:
+        qs = qs.filter(body_id__in=_bodies_where(user, frozenset({Role.SECRETARIAT, Role.CHAIR})))
+    return list(qs.distinct().order_by("-start_date", "body__acronym"))
+
+
+def my_meetings(*, user) -> list[Meeting]:
+    """The meetings not yet over of every body where ``user`` has a role, soonest first."""
+    return list(
+        Meeting.objects.select_related("body")
+        .filter(body_id__in=list(roles_by_body(user)), end_date__gte=timezone.localdate())
+        .order_by("start_date", "body__acronym")
+    )
+
+
+def other_meetings(*, user) -> list[Meeting]:
+    """The meetings not yet over of the bodies where ``user`` has no role: public, and
+    listed under the member's own so that "/" still leads to every meeting."""
+    return list(
+        Meeting.objects.select_related("body")
+        .exclude(body_id__in=list(roles_by_body(user)))
+        .filter(end_date__gte=timezone.localdate())
+        .order_by("start_date", "body__acronym")
+    )
+
+
+def unread_decisions(*, user) -> list[Proposal]:
+    """Decisions on ``user``'s proposals that they have not opened yet, latest first."""
+    return list(
+        Proposal.objects.filter(
+            proposer=user, decided_at__isnull=False, decision_seen_at__isnull=True
+        )
+        .select_related("meeting__body", "document", "deferred_to__body")
+        .order_by("-decided_at", "-pk")
     )
 
 
@@ -205,3 +250,35 @@ def cited_documents(*, document: Document) -> list[Document]:
         .order_by("start", "pk")
     )
     return list(dict.fromkeys(reference.target for reference in references))
+
+
+def replacements(*, user, documents: list[Document]) -> dict[int, Document]:
+    """For each of ``documents`` that a later revision (one ``user`` may see) replaces, that
+    latest revision, by the document's pk: "20/5 is replaced by 20/5(Rev.1)". One query."""
+    from documents.enums import SuffixKind
+    from documents.selectors import visible_documents
+
+    # An addendum or a corrigendum completes its document: a revision does not replace it.
+    bases = {
+        d.pk: (d.parent_id or d.pk) for d in documents if d.suffix_kind in ("", SuffixKind.REVISION)
+    }
+    latest: dict[int, Document] = {}
+    for revision in (
+        visible_documents(user)
+        .filter(parent_id__in=set(bases.values()), suffix_kind=SuffixKind.REVISION)
+        .defer("text", "search_text")
+        .order_by("suffix_number")
+    ):
+        latest[revision.parent_id] = revision
+    return {
+        pk: latest[base] for pk, base in bases.items() if base in latest and latest[base].pk != pk
+    }
+
+
+def annex_get(*, pk: int):
+    from agendas.models import ProposalAnnex
+
+    try:
+        return ProposalAnnex.objects.select_related("proposal__meeting__body").get(pk=pk)
+    except ProposalAnnex.DoesNotExist:
+        raise Http404("There is no such annex.") from None

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import gettext
+
 from agendas.enums import (
     DECIDED,
+    RETURNABLE,
     WITHDRAWABLE,
     ProposalAction,
     ProposalEventKind,
@@ -32,8 +35,20 @@ class Step:
 
 DECIDE = "agendas.decide_proposal"
 STEPS: dict[str, Step] = {
+    # A proposal returned for changes is submitted again once the proposer has made them.
     A.SUBMIT: Step(
-        frozenset({S.DRAFT}), S.SUBMITTED, "agendas.submit_proposal", K.SUBMITTED, "submitted"
+        frozenset({S.DRAFT, S.RETURNED}),
+        S.SUBMITTED,
+        "agendas.submit_proposal",
+        K.SUBMITTED,
+        "submitted",
+    ),
+    A.RETURN: Step(
+        RETURNABLE,
+        S.RETURNED,
+        "agendas.consider_proposal",
+        K.RETURNED,
+        "returned to the proposer",
     ),
     A.CONSIDER: Step(
         frozenset({S.SUBMITTED}),
@@ -75,6 +90,14 @@ def not_allowed(action: str, proposal: Proposal) -> TransitionNotAllowed:
         return TransitionNotAllowed(
             f"Only the secretariat or the chair of {body} can put proposals under consideration."
         )
+    if action == A.RETURN:
+        return TransitionNotAllowed(
+            gettext(
+                "Only the secretariat or the chair of %(body)s can return proposals to their "
+                "proposer."
+            )
+            % {"body": body}
+        )
     return TransitionNotAllowed(
         f"Only the chair or a vice-chair of {body} can decide on proposals."
     )
@@ -114,6 +137,14 @@ def refusal(action: str, proposal: Proposal) -> InvalidTransition:
         )
     if action == A.SUBMIT:
         return AlreadyDone("This proposal has already been submitted.")
+    if state == S.RETURNED:
+        return InvalidTransition(
+            gettext(
+                "This proposal was returned to its proposer for changes: it can be %(done)s "
+                "once it is submitted again."
+            )
+            % {"done": step.done}
+        )
     if state == S.DRAFT:
         return InvalidTransition(
             f"This proposal has not been submitted yet: it cannot be {step.done}."

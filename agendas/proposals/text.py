@@ -11,7 +11,10 @@ import html
 import re
 from dataclasses import dataclass
 
+from django.utils import timezone
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.timesince import timeuntil
+from django.utils.translation import gettext, gettext_lazy
 
 from documents.enums import ReferenceKind
 from documents.models import Document, Instrument
@@ -35,6 +38,49 @@ _RULE = re.compile(r"^[_\-=\s]{3,}$")
 TITLE_PREFIX = "Proposal for a new agenda item: "
 DOCUMENT_TITLE_MAX = 500
 SOURCE_MAX = 200
+
+
+# What a proposal must hold to be submitted (a draft may hold anything), as the sentence
+# listing what is missing names it.
+REQUIRED_TEXT = {
+    "title": gettext_lazy("the title of the proposed item"),
+    "purpose": gettext_lazy("the purpose"),
+    "action_required": gettext_lazy("the action required"),
+    "proposals": gettext_lazy("the proposals"),
+}
+
+
+def missing_fields(fields: dict) -> list[str]:
+    """The names of the required fields that ``fields`` leaves empty, in the form's order."""
+    return [name for name in REQUIRED_TEXT if not (fields.get(name) or "").strip()]
+
+
+def missing_sentence(names: list[str], *, submitted: bool = False) -> str:
+    """ "Before submitting, write the purpose and the proposals." ("" when nothing is
+    missing); for a proposal already submitted, what it must keep."""
+    if not names:
+        return ""
+    labels = [str(REQUIRED_TEXT[name]) for name in names]
+    listed = labels[0]
+    if len(labels) > 1:
+        listed = ", ".join(labels[:-1]) + gettext(" and ") + labels[-1]
+    if submitted:
+        return gettext("A submitted proposal keeps %(missing)s: write it again.") % {
+            "missing": listed
+        }
+    return gettext("Before submitting, write %(missing)s.") % {"missing": listed}
+
+
+def annexes_html(annexes: list) -> str:
+    """The annexes, listed at the end of the contribution document as ITU documents do."""
+    if not annexes:
+        return ""
+    heading = html.escape(gettext("Annexes"))
+    rows = "".join(
+        f"<p>{html.escape(gettext('Annex %(n)s: %(name)s') % {'n': n, 'name': a.name})}</p>"
+        for n, a in enumerate(annexes, start=1)
+    )
+    return f"<h2>{heading}</h2>{rows}"
 
 
 def paragraphs(value: str) -> list[str]:
@@ -142,3 +188,73 @@ def cited_items(fields: dict, *, documents_qs) -> list[CitedItem]:
 def preview_html(fields: dict) -> SafeString:
     # Every piece is escaped by document_html; only <h2>, <p> and <mark> are ours.
     return mark_safe(document_html(fields, highlight=True))  # noqa: S308
+
+
+def deadline_phrase(meeting) -> str:
+    """ "deadline 20 January 2027, 23:59 UTC (in 3 weeks)", or "deadline passed on …: a
+    proposal submitted now is marked late"."""
+    deadline = meeting.contribution_deadline
+    if deadline is None:
+        return ""
+    local = timezone.localtime(deadline)
+    when = f"{local.day} {local:%B %Y, %H:%M %Z}"
+    if deadline <= timezone.now():
+        return gettext("deadline passed on %(when)s: your submission will be late") % {"when": when}
+    return gettext("deadline %(when)s (in %(left)s)") % {
+        "when": when,
+        "left": timeuntil(deadline, depth=1),
+    }
+
+
+def citation_links(items, replaced: dict) -> dict:
+    """How each cited key is shown in the proposal's text, as on a document's page: a link
+    to the registered document (its title, or what replaces it, on hover), to the
+    instrument, or a marked span for what is not in the registry. ``items`` have ``key``,
+    ``document`` and ``instrument``; ``replaced`` maps a document's pk to its latest
+    revision."""
+    from documents.linking import CitationLink
+
+    links = {}
+    for item in items:
+        if item.document is not None:
+            newer = replaced.get(item.document.pk)
+            title = (
+                gettext("%(old)s is replaced by %(new)s")
+                % {"old": item.document.symbol, "new": newer.symbol}
+                if newer
+                else item.document.title
+            )
+            links[item.key] = CitationLink(url=item.document.get_absolute_url(), title=title)
+        elif item.instrument is not None and getattr(item.instrument, "url", ""):
+            links[item.key] = CitationLink(
+                url=item.instrument.url,
+                title=item.instrument.title or item.key,
+                css_class="citation citation-instrument",
+            )
+        else:
+            links[item.key] = CitationLink(
+                title=gettext("Not in the registry"), css_class="citation citation-unresolved"
+            )
+    return links
+
+
+def late_sentence(proposal) -> str:
+    """ "Submitted after the deadline of 15 December 2026, 23:59 CET: marked late.\""""
+    deadline = proposal.meeting.contribution_deadline
+    if not proposal.is_late or deadline is None:
+        return ""
+    local = timezone.localtime(deadline)
+    return f"Submitted after the deadline of {local.day} {local:%B %Y, %H:%M %Z}: marked late."
+
+
+def deadline_warning(meeting) -> str:
+    """The warning of a form or a draft once the deadline has passed (else "")."""
+    deadline = meeting.contribution_deadline
+    if deadline is None or not meeting.deadline_passed:
+        return ""
+    local = timezone.localtime(deadline)
+    return (
+        f"The deadline for contributions to the {meeting.display_name} was "
+        f"{local.day} {local:%B %Y, %H:%M %Z}: a proposal submitted now is accepted but "
+        "marked late."
+    )

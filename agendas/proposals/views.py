@@ -13,27 +13,46 @@ from functools import partial
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agendas.enums import ProposalAction, ProposalState
 from agendas.exceptions import AgendasError, TransitionNotAllowed
 from agendas.proposals import rules, selectors, services, steps
-from agendas.proposals.forms import DecisionForm, ProposalForm, WithdrawForm
-from agendas.proposals.text import cited_items, document_html, fields_of, preview_html
-from config.pagination import paginate
+from agendas.proposals.forms import DecisionForm, ProposalForm, ReturnForm, WithdrawForm
+from agendas.proposals.text import (
+    TEXT_FIELDS,
+    citation_links,
+    cited_items,
+    deadline_phrase,
+    deadline_warning,
+    document_html,
+    fields_of,
+    late_sentence,
+    missing_fields,
+    missing_sentence,
+    preview_html,
+)
 from config.permissions import LoginRequired, require_perm
 from documents.exceptions import DocumentsError
-from documents.selectors import visible_documents
+from documents.linking import link_citations
+from documents.selectors import document_cites, visible_documents
 from meetings.models import Meeting
 from meetings.selectors import meeting_get
 
 S = ProposalState
 A = ProposalAction
+
+
+def fields_of_all(proposal) -> dict:
+    """The title and every section: what the submission's completeness is checked on."""
+    return {name: getattr(proposal, name) for name in TEXT_FIELDS}
 
 
 def _login_required(request) -> None:
@@ -80,27 +99,6 @@ def _next_or(request, default: str) -> str:
     return default
 
 
-def late_sentence(proposal) -> str:
-    """ "Submitted after the deadline of 15 December 2026, 23:59 CET: marked late.\""""
-    deadline = proposal.meeting.contribution_deadline
-    if not proposal.is_late or deadline is None:
-        return ""
-    local = timezone.localtime(deadline)
-    return f"Submitted after the deadline of {local.day} {local:%B %Y, %H:%M %Z}: marked late."
-
-
-def _deadline_warning(meeting: Meeting) -> str:
-    deadline = meeting.contribution_deadline
-    if deadline is None or not meeting.deadline_passed:
-        return ""
-    local = timezone.localtime(deadline)
-    return (
-        f"The deadline for contributions to the {meeting.display_name} was "
-        f"{local.day} {local:%B %Y, %H:%M %Z}: a proposal submitted now is accepted but "
-        "marked late."
-    )
-
-
 def _agenda_url(meeting: Meeting) -> str:
     try:
         return reverse(
@@ -110,74 +108,15 @@ def _agenda_url(meeting: Meeting) -> str:
         return ""
 
 
-# ------------------------------------------------------------------------------ lists
-
-
-def my_proposals(request):
-    _login_required(request)
-    page_obj = paginate(request, selectors.proposals_of(user=request.user))
-    proposals = list(page_obj.object_list)
-    is_delegate = rules.may(request.user, "agendas.write_proposals", None)
-    return render(
-        request,
-        "agendas/proposals/my_proposals.html",
-        {
-            "proposals": proposals,
-            "page_obj": page_obj,
-            "is_delegate": is_delegate,
-            "S": S,
-        },
-    )
-
-
-def proposal_queue(request):
-    _login_required(request)
-    if not rules.may(request.user, "agendas.view_proposal_queue", None):
-        raise PermissionDenied(
-            "The queue of submitted proposals is for the secretariat and the chairs of a body."
-        )
-    page_obj = paginate(request, selectors.proposal_queue(user=request.user))
-    return render(
-        request,
-        "agendas/proposals/queue.html",
-        {"proposals": list(page_obj.object_list), "page_obj": page_obj, "now": timezone.now()},
-    )
-
-
-def proposal_decisions(request):
-    _login_required(request)
-    if not rules.may(request.user, "agendas.view_decisions", None):
-        raise PermissionDenied(
-            "Decisions on proposals are taken by the chair or a vice-chair of the body."
-        )
-    # Each row carries a decision form: a short page keeps it quick to render and to read.
-    page_obj = paginate(
-        request, selectors.proposals_awaiting_decision(user=request.user), per_page=10
-    )
-    proposals = list(page_obj.object_list)
-    meetings = selectors.later_meetings_by_body(body_ids={p.meeting.body_id for p in proposals})
-    rows = []
-    for proposal in proposals:
-        later = [
-            m
-            for m in meetings.get(proposal.meeting.body_id, [])
-            if m.start_date > proposal.meeting.start_date
-        ]
-        rows.append(
-            {"proposal": proposal, "form": DecisionForm(proposal=proposal, later_meetings=later)}
-        )
-    return render(
-        request,
-        "agendas/proposals/decisions.html",
-        {
-            "rows": rows,
-            "page_obj": page_obj,
-            "recent": selectors.proposals_recently_decided(user=request.user),
-        },
-    )
-
-
 # ------------------------------------------------------------------------------ one proposal
+
+
+def _cited(request, proposal) -> list:
+    """What the proposal cites, once per key, resolved among what the reader may see: as
+    the registry stored it once submitted, as the preview finds it in a draft."""
+    if proposal.document_id:
+        return document_cites(user=request.user, document=proposal.document)
+    return cited_items(fields_of(proposal), documents_qs=visible_documents(request.user))
 
 
 def proposal_detail(request, pk: int):
@@ -186,29 +125,38 @@ def proposal_detail(request, pk: int):
     actions = rules.allowed_actions(proposal=proposal, user=request.user)
     decide = any(a in actions for a in (A.INCLUDE, A.REJECT, A.DEFER))
     item = getattr(proposal, "agenda_item", None)
-    if proposal.document_id:
-        # The registered text, sanitized when it was stored.
-        text = mark_safe(proposal.document.text)  # noqa: S308
-    else:
-        text = mark_safe(document_html(fields_of(proposal)))  # noqa: S308
+    cited = _cited(request, proposal)
+    replaced = selectors.replacements(
+        user=request.user, documents=[c.document for c in cited if c.document is not None]
+    )
+    # The registered text was sanitized when it was stored; a draft's is escaped by
+    # document_html. Citations become links as on the document's own page.
+    raw = proposal.document.text if proposal.document_id else document_html(fields_of(proposal))
+    services.proposal_decision_seen(proposal=proposal, actor=request.user)
     return render(
         request,
         "agendas/proposals/detail.html",
         {
             "proposal": proposal,
-            "text": text,
+            "text": link_citations(raw, citation_links(cited, replaced)),
             "events": list(proposal.events.all()),
-            "citations": selectors.proposal_citations(proposal=proposal),
+            "citations": [(c, replaced.get(c.document.pk) if c.document else None) for c in cited],
+            "annexes": list(proposal.annexes.all()),
+            "missing": missing_sentence(missing_fields(fields_of_all(proposal)))
+            if proposal.state in (S.DRAFT, S.RETURNED)
+            else "",
             "can_edit": rules.can_edit(proposal=proposal, user=request.user),
             "can_submit": A.SUBMIT in actions,
             "can_consider": A.CONSIDER in actions,
+            "can_return": A.RETURN in actions,
             "can_withdraw": A.WITHDRAW in actions,
+            "can_delete": rules.may(request.user, "agendas.delete_proposal", proposal),
             "decision_form": DecisionForm(proposal=proposal) if decide else None,
             "item": item,
             "item_number": selectors.agenda_item_number(item=item) if item else "",
             "agenda_url": _agenda_url(proposal.meeting) if item else "",
             "late_sentence": late_sentence(proposal),
-            "deadline_warning": _deadline_warning(proposal.meeting)
+            "deadline_warning": deadline_warning(proposal.meeting)
             if proposal.state == S.DRAFT
             else "",
             "decision_phrase": steps.decision_phrase(proposal) if proposal.decided_at else "",
@@ -237,20 +185,16 @@ def proposal_create(request, body: str, number: int):
 
 
 def _write(request, *, meeting: Meeting | None, proposal=None):
-    form = ProposalForm(_posted(request), user=request.user, meeting=meeting, proposal=proposal)
+    form = ProposalForm(
+        _posted(request),
+        request.FILES or None,
+        user=request.user,
+        meeting=meeting,
+        proposal=proposal,
+    )
     if request.method == "POST" and form.is_valid():
-        data = dict(form.cleaned_data)
         try:
-            if proposal is None:
-                proposal = services.proposal_create(proposer=request.user, **data)
-                done = "Your draft proposal was saved."
-            else:
-                proposal = services.proposal_update(proposal=proposal, actor=request.user, **data)
-                done = (
-                    f"Your changes were saved; {proposal.document.symbol} was updated."
-                    if proposal.document_id
-                    else "Your draft proposal was saved."
-                )
+            saved, done = _save(request, form.cleaned_data, proposal=proposal)
         except TransitionNotAllowed as exc:
             raise PermissionDenied(str(exc)) from None
         except (AgendasError, DocumentsError) as exc:
@@ -258,8 +202,8 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
         else:
             messages.success(request, done)
             if "preview" in request.POST:
-                return redirect("agendas:proposal_preview", pk=proposal.pk)
-            return redirect(proposal)
+                return redirect("agendas:proposal_preview", pk=saved.pk)
+            return redirect(saved)
     chosen = meeting or (proposal.meeting if proposal else None)
     return render(
         request,
@@ -268,9 +212,31 @@ def _write(request, *, meeting: Meeting | None, proposal=None):
             "form": form,
             "proposal": proposal,
             "meeting": chosen,
-            "deadline_warning": _deadline_warning(chosen) if chosen else "",
+            "deadline_warning": deadline_warning(chosen) if chosen else "",
+            "deadline": deadline_phrase(chosen) if chosen else "",
+            "annexes": list(proposal.annexes.all()) if proposal else [],
         },
     )
+
+
+@transaction.atomic
+def _save(request, cleaned: dict, *, proposal=None):
+    """Create or update the proposal, then attach the annex: both or neither."""
+    data = dict(cleaned)
+    upload = data.pop("annex", None)
+    if proposal is None:
+        proposal = services.proposal_create(proposer=request.user, **data)
+        done = gettext("Your draft proposal was saved.")
+    else:
+        proposal = services.proposal_update(proposal=proposal, actor=request.user, **data)
+        done = gettext("Your draft proposal was saved.")
+    if upload:
+        services.proposal_annex_add(proposal=proposal, actor=request.user, upload=upload)
+    if proposal.document_id and proposal.state != S.DRAFT:
+        done = gettext("Your changes were saved; %(symbol)s was updated.") % {
+            "symbol": proposal.document.symbol
+        }
+    return proposal, done
 
 
 @require_http_methods(["GET", "POST"])
@@ -299,8 +265,9 @@ def proposal_preview(request, pk: int):
             "text": preview_html(fields),
             "cited": cited_items(fields, documents_qs=visible_documents(request.user)),
             "can_submit": A.SUBMIT in rules.allowed_actions(proposal=proposal, user=request.user),
+            "missing": missing_sentence(missing_fields(fields_of_all(proposal))),
             "can_edit": rules.can_edit(proposal=proposal, user=request.user),
-            "deadline_warning": _deadline_warning(proposal.meeting)
+            "deadline_warning": deadline_warning(proposal.meeting)
             if proposal.state == S.DRAFT
             else "",
             "today": timezone.localdate(),
@@ -311,13 +278,23 @@ def proposal_preview(request, pk: int):
 # ------------------------------------------------------------------------------ steps
 
 
+def _site(request) -> str:
+    """The address of this request ("https://host"): mail links start with it when SITE_URL
+    is unset."""
+    return request.build_absolute_uri("/").rstrip("/")
+
+
 def _step(request, pk: int, action: str, *, note: str = ""):
     proposal = selectors.proposal_for_update(pk=pk)
     _may_see(request, proposal)
     # Whose step it is, and whether the state allows it, is the service's to say.
     try:
         proposal = services.proposal_transition(
-            proposal=proposal, action=action, actor=request.user, note=note
+            proposal=proposal,
+            action=action,
+            actor=request.user,
+            note=note,
+            request_site=_site(request),
         )
     except TransitionNotAllowed as exc:
         raise PermissionDenied(str(exc)) from None
@@ -385,6 +362,7 @@ def proposal_decide(request, pk: int):
                 decision=data["decision"],
                 rationale=data["rationale"],
                 deferred_to=data.get("deferred_to"),
+                request_site=_site(request),
             )
         except TransitionNotAllowed as exc:
             raise PermissionDenied(str(exc)) from None
@@ -406,3 +384,69 @@ def _decision_sentence(proposal) -> str:
             f"of the {proposal.meeting.display_name}."
         )
     return f"{label} is {steps.decision_phrase(proposal)}. The proposer is told why."
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_return(request, pk: int):
+    """Secretariat or chair: back to the proposer for changes, with a note they are mailed."""
+    proposal = _proposal_for_form(
+        request,
+        pk,
+        perm="agendas.consider_proposal",
+        refusal=partial(steps.not_allowed, A.RETURN),
+    )
+    form = ReturnForm(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        done, proposal = _step(request, pk, A.RETURN, note=form.cleaned_data["note"])
+        if done:
+            messages.success(
+                request,
+                gettext("The proposal was returned to its proposer for changes; they are told."),
+            )
+        return redirect(_next_or(request, proposal.get_absolute_url()))
+    return render(request, "agendas/proposals/return.html", {"proposal": proposal, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def proposal_delete(request, pk: int):
+    """The proposer deletes a draft (also a withdrawn one), after confirming."""
+    proposal = _proposal_for_form(
+        request,
+        pk,
+        perm="agendas.delete_proposal",
+        refusal=lambda p: gettext(
+            "Only a draft that was never submitted can be deleted, by the delegate who wrote it."
+        ),
+    )
+    if request.method == "POST":
+        services.proposal_delete(proposal=proposal, actor=request.user)
+        messages.success(
+            request,
+            gettext("The draft “%(title)s” was deleted.")
+            % {"title": proposal.title or gettext("untitled")},
+        )
+        return redirect("agendas:my_proposals")
+    return render(request, "agendas/proposals/delete.html", {"proposal": proposal})
+
+
+def proposal_annex(request, pk: int):
+    """An annex, for whoever may see its proposal."""
+    annex = selectors.annex_get(pk=pk)
+    _may_see(request, annex.proposal)
+    return FileResponse(annex.file.open("rb"), as_attachment=True, filename=annex.name)
+
+
+@require_POST
+def proposal_annex_remove(request, pk: int):
+    """The proposer removes an annex from a proposal they can still edit."""
+    annex = selectors.annex_get(pk=pk)
+    _may_see(request, annex.proposal)
+    try:
+        services.proposal_annex_remove(annex=annex, actor=request.user)
+    except TransitionNotAllowed as exc:
+        raise PermissionDenied(str(exc)) from None
+    except AgendasError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, gettext("“%(name)s” was removed.") % {"name": annex.name})
+    return redirect("agendas:proposal_edit", pk=annex.proposal_id)

@@ -12,6 +12,7 @@ register = template.Library()
 BADGES = {
     ProposalState.DRAFT: "text-bg-secondary",
     ProposalState.SUBMITTED: "text-bg-primary",
+    ProposalState.RETURNED: "text-bg-warning",
     ProposalState.UNDER_CONSIDERATION: "text-bg-info",
     ProposalState.INCLUDED: "text-bg-success",
     ProposalState.REJECTED: "text-bg-danger",

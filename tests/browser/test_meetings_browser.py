@@ -49,7 +49,11 @@ def test_session_form_error_keeps_what_was_typed(page, live_server, meeting, peo
     page.get_by_label("Start time").fill("18:00")
     page.get_by_label("End time").fill("17:00")
     page.get_by_role("button", name="Add session").click()
-    expect(page.get_by_text("The session must end after it starts.")).to_be_visible()
+    expect(page.get_by_text("The session must end after it starts.", exact=True)).to_be_visible()
+    # The error summary at the top repeats it, with a link to the field.
+    expect(page.get_by_test_id("error-summary")).to_contain_text(
+        "End time: The session must end after it starts."
+    )
     expect(page.get_by_label("Title")).to_have_value("Evening session")
     assert meeting.sessions.count() == 0
 

@@ -20,7 +20,7 @@ def test_wrong_passwords_pause_logging_in_and_say_until_when(client, people, set
     """120 wrong passwords in 35 s, then the right one worked."""
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         response = attempt(client, "guess")
-        assert "Your username and password did not match" in response.content.decode()
+        assert "Please enter a correct username and password" in response.content.decode()
     response = attempt(client, "guess")
     page = response.content.decode()
     assert response.status_code == 429

@@ -70,6 +70,7 @@ def test_check_deploy_passes_with_production_values(tmp_path):
         "SECURE_COOKIES": "1",
         "SECURE_SSL_REDIRECT": "1",
         "SECURE_HSTS_SECONDS": "31536000",
+        "SITE_URL": "https://agendum.example.org",
         "AGENDUM_VAR_DIR": str(tmp_path),
         "DJANGO_SETTINGS_MODULE": "config.settings",
     }

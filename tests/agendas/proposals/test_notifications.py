@@ -55,8 +55,9 @@ def brazil_delegates(meeting):
 
 
 def test_submission_mails_the_secretariat_of_the_body(
-    people, meeting, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
+    people, meeting, mailoutbox, django_capture_on_commit_callbacks, monkeypatch, settings
 ):
+    settings.SITE_URL = "http://127.0.0.1:8000"
     second = MembershipFactory(
         user=UserFactory(username="secretariat2"),
         body=meeting.body,
@@ -69,7 +70,7 @@ def test_submission_mails_the_secretariat_of_the_body(
     assert mailoutbox == []  # nothing leaves before commit
     enqueued = _send_enqueued(callbacks, monkeypatch)
     event = proposal.events.get()
-    assert enqueued == [{"proposal_id": proposal.pk, "event_id": event.pk}]
+    assert enqueued == [{"proposal_id": proposal.pk, "event_id": event.pk, "request_site": ""}]
     assert sorted(m.to[0] for m in mailoutbox) == [
         "secretariat2@example.org",
         "secretariat@example.org",
@@ -91,7 +92,9 @@ def test_consideration_and_decision_mail_the_proposer_and_co_sponsors(
     mailoutbox,
     django_capture_on_commit_callbacks,
     monkeypatch,
+    settings,
 ):
+    settings.SITE_URL = "http://127.0.0.1:8000"
     brazil, brazilians = brazil_delegates
     assert {u.email for u in brazilians} == {"brazil0@example.org", "brazil1@example.org"}
     proposal = proposal_in_state(S.SUBMITTED, people=people, meeting=meeting, co_sponsors=[brazil])

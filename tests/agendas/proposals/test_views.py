@@ -6,6 +6,7 @@ import datetime as dt
 import html
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -267,13 +268,17 @@ def test_a_past_meeting_takes_no_new_proposal(client_for, people, body):
 
 def test_a_form_error_keeps_what_was_typed(client_for, people, meeting):
     state = people["delegate"].memberships.get().member_state
+    fake = SimpleUploadedFile("annex.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
     response = client_for("delegate").post(
         reverse("agendas:proposal_create", kwargs={"body": "cwg-internet", "number": 21}),
-        _form_data(meeting, state, purpose="", save="1"),
+        _form_data(meeting, state, purpose="", save="1", annex=fake),
     )
     page = response.content.decode()
     assert response.status_code == 200
-    assert "This field is required." in page
+    assert "“annex.pdf” is not a PDF or Word (DOCX, DOC) file" in page
+    # The summary at the top names the problem and links to the field.
+    assert 'data-testid="error-summary"' in page
+    assert 'href="#id_annex"' in page
     assert "Resolution 102 (Rev.\u00a0Bucharest, 2022) resolves" in page
     assert not Proposal.objects.exists()
 
@@ -459,7 +464,13 @@ def test_my_proposals_lists_states_and_history(client_for, people, meeting):
     assert "Second idea" in page
     assert "Not submitted yet." in page
     assert "Rationale for reject." in page
-    assert "History (3 steps)" in page
+    # The count is the number of rows the history shows: drafted, submitted, considered,
+    # rejected for the second; drafted alone for the first.
+    rejected_part = page[page.index("Second idea") :]
+    rows_shown = rejected_part[: rejected_part.index("</details>")].count('class="history-row"')
+    assert rows_shown == 4
+    assert "History (4 steps)" in page
+    assert "History (1 step)" in page
 
 
 def test_my_proposals_empty_state_says_what_to_do(client_for, people):

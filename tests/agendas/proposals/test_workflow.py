@@ -469,15 +469,31 @@ def test_a_delegate_proposes_only_for_the_state_they_represent(people, meeting):
         )
 
 
-def test_the_sections_a_contribution_needs_are_required(people, meeting):
-    fields = scenario_fields() | {"purpose": "  ", "proposals": ""}
-    with pytest.raises(InvalidProposal, match=r"Write the purpose, the proposals\."):
-        proposal_create(
-            meeting=meeting,
-            proposer=people["delegate"],
-            member_state=people["delegate"].memberships.get().member_state,
-            **fields,
-        )
+def test_a_draft_saves_whatever_it_holds_and_submission_lists_what_is_missing(people, meeting):
+    draft = proposal_create(
+        meeting=meeting,
+        proposer=people["delegate"],
+        member_state=people["delegate"].memberships.get().member_state,
+        title="Half an idea",
+        purpose="  ",
+    )
+    assert Proposal.objects.get(pk=draft.pk).title == "Half an idea"
+    with pytest.raises(
+        InvalidProposal,
+        match=r"^Before submitting, write the purpose, the action required and the proposals\.$",
+    ):
+        proposal_submit(proposal=draft, actor=people["delegate"])
+    draft.refresh_from_db()
+    assert draft.state == S.DRAFT
+    assert draft.document_id is None
+    assert not draft.events.exists()
+
+
+def test_a_submitted_proposal_keeps_the_sections_a_contribution_needs(people, meeting):
+    proposal = proposal_in_state(S.SUBMITTED, people=people, meeting=meeting)
+    with pytest.raises(InvalidProposal, match=r"A submitted proposal keeps the purpose"):
+        proposal_update(proposal=proposal, actor=people["delegate"], purpose="")
+    assert Proposal.objects.get(pk=proposal.pk).purpose
 
 
 def test_editing_a_submitted_proposal_updates_its_document(people, meeting):

@@ -1,9 +1,12 @@
-"""The proposal workflow: every write of a Proposal (see ../shared/DESIGN.md).
+"""The proposal workflow: the one transition function and its named steps.
 
 ```
 draft --submit--> submitted --consider--> under_consideration --decide--> included
   |                   |                           |                  \\-> rejected
   +---withdraw--------+------withdraw-------------+                   \\-> deferred
+
+submitted, under_consideration --return (with a note)--> returned --submit--> submitted
+returned --withdraw--> withdrawn
 ```
 
 ``proposal_transition`` is the one function that changes a proposal's state. It checks the
@@ -11,43 +14,38 @@ guard (whose step it is, then the state), locks the proposal row and re-reads th
 inside the transaction (so a double click or two chairs at once leave exactly one change),
 saves with ``update_fields``, writes one ProposalEvent, and enqueues the notification mail
 with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
-``proposal_decide`` and ``proposal_withdraw`` only name its steps.
+``proposal_decide``, ``proposal_return`` and ``proposal_withdraw`` only name its steps.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import logging
-from collections.abc import Iterable
 from functools import partial
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from agendas.enums import EDITABLE, Decision, ProposalAction, ProposalEventKind, ProposalState
-from agendas.exceptions import InvalidProposal, InvalidTransition
+from agendas.enums import Decision, ProposalAction, ProposalState
+from agendas.exceptions import InvalidProposal
 from agendas.models import AgendaItem, Proposal, ProposalEvent
 from agendas.proposals.rules import may
-from agendas.proposals.selectors import cited_documents, delegate_states
-from agendas.proposals.steps import (
-    DECISIONS,
-    STEPS,
-    edit_not_allowed,
-    not_allowed,
-    propose_not_allowed,
-    refusal,
-)
+from agendas.proposals.selectors import cited_documents
+from agendas.proposals.steps import DECISIONS, STEPS, not_allowed, refusal
 from agendas.proposals.text import (
     SECTIONS,
     TEXT_FIELDS,
+    annexes_html,
     document_html,
     document_title,
+    missing_fields,
+    missing_sentence,
     source_label,
 )
 from documents.enums import DocumentStatus, DocumentType, Purpose
 from documents.services import document_register, document_update
-from meetings.models import Meeting, MemberState
+from meetings.models import Meeting
 
 logger = logging.getLogger(__name__)
 
@@ -82,6 +80,10 @@ def _check_request(
             "Give the rationale of the decision: it is sent to the proposer and kept in the "
             "history."
         )
+    if action == A.RETURN and not note:
+        raise InvalidProposal(
+            gettext("Say what the proposer should change: the note is mailed to them.")
+        )
     if action != A.DEFER:
         return note, None
     _check_deferral(proposal=proposal, deferred_to=deferred_to)
@@ -96,17 +98,17 @@ def proposal_transition(
     actor,
     note: str = "",
     deferred_to: Meeting | None = None,
+    request_site: str = "",
 ) -> Proposal:
     """Take one step of the workflow and return the proposal as saved.
 
     Refuses with ``TransitionNotAllowed`` (not the actor's step), ``InvalidTransition`` /
     ``AlreadyDone`` (the state does not allow it, also when someone else got there first) or
-    ``InvalidProposal`` (no rationale for a decision, no later meeting for a deferral); a
-    refusal changes nothing. On success: one ProposalEvent (kind, from, to, actor, note); on
-    submit the proposal is registered as a contribution document of its meeting (late after
-    the deadline); on include an item is added to the meeting's draft agenda with the proposal's
-    document and the documents it cites; on withdraw its document is marked withdrawn. The
-    notification mail is enqueued after commit (``agendas.send_proposal_notification``).
+    ``InvalidProposal`` (a decision without rationale, a return without note, a deferral
+    without meeting, a submission missing required text); a refusal changes nothing. Logs
+    one ProposalEvent. Submit registers the contribution document (late after the deadline),
+    include adds the agenda item, withdraw marks the document withdrawn. The mail is
+    enqueued after commit; ``request_site`` starts its links when SITE_URL is unset.
     """
     action = ProposalAction(action)
     step = STEPS[action]
@@ -149,7 +151,7 @@ def proposal_transition(
         actor=actor,
         note=note,
     )
-    _notify_after_commit(proposal=locked, event=event)
+    _notify_after_commit(proposal=locked, event=event, request_site=request_site)
     # The caller's instance follows, so a view can show the new state without reloading.
     for name in [*changed, "document_id", "is_late", "submitted_at"]:
         setattr(proposal, name, getattr(locked, name))
@@ -162,29 +164,36 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
         raise InvalidProposal(
             f"The {meeting.display_name} is over: proposals can no longer be submitted for it."
         )
+    missing = missing_fields({name: getattr(proposal, name) for name in TEXT_FIELDS})
+    if missing:
+        raise InvalidProposal(missing_sentence(missing))
+    content = document_content(proposal=proposal)
+    if proposal.document_id:
+        # Submitted again after the changes the secretariat asked for: the document takes
+        # the new text; the proposal arrived when it was first submitted (late or not).
+        document_update(actor=actor, document=proposal.document, **content)
+        return ["document"]
     proposal.submitted_at = now
     proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
-    content = _document_content(proposal=proposal)
-    if proposal.document_id:
-        document_update(actor=actor, document=proposal.document, **content)
-    else:
-        proposal.document = document_register(
-            meeting=meeting,
-            doc_type=DocumentType.CONTRIBUTION,
-            purpose=Purpose.DECISION,
-            source_state=proposal.member_state,
-            actor=actor,
-            **content,
-        )
+    proposal.document = document_register(
+        meeting=meeting,
+        doc_type=DocumentType.CONTRIBUTION,
+        purpose=Purpose.DECISION,
+        source_state=proposal.member_state,
+        actor=actor,
+        **content,
+    )
     return ["submitted_at", "is_late", "document"]
 
 
-def _document_content(*, proposal: Proposal) -> dict:
+def document_content(*, proposal: Proposal) -> dict:
+    """Title, source and text of the proposal's contribution document (with its annexes)."""
     co_sponsors = [state.name for state in proposal.co_sponsors.order_by("name")]
     return {
         "title": document_title(proposal.title),
         "source": source_label(proposal.member_state.name, co_sponsors),
-        "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS}),
+        "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS})
+        + annexes_html(list(proposal.annexes.all())),
     }
 
 
@@ -213,20 +222,27 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
     )
 
 
-def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent) -> None:
+def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent, request_site: str) -> None:
     from agendas.proposals.notifications import notifies
 
     if notifies(event):
         transaction.on_commit(
-            partial(_enqueue_notification, proposal_id=proposal.pk, event_id=event.pk)
+            partial(
+                _enqueue_notification,
+                proposal_id=proposal.pk,
+                event_id=event.pk,
+                request_site=request_site,
+            )
         )
 
 
-def _enqueue_notification(*, proposal_id: int, event_id: int) -> None:
+def _enqueue_notification(*, proposal_id: int, event_id: int, request_site: str) -> None:
     from agendas.tasks import send_proposal_notification
 
     try:
-        send_proposal_notification.delay(proposal_id=proposal_id, event_id=event_id)
+        send_proposal_notification.delay(
+            proposal_id=proposal_id, event_id=event_id, request_site=request_site
+        )
     except Exception as exc:  # the broker is away: the event row (notified_at unset) waits
         logger.warning(
             "Mail of proposal event %s waits for the sweeper: the broker did not take it (%s)",
@@ -257,6 +273,7 @@ def proposal_decide(
     decision: str,
     rationale: str,
     deferred_to: Meeting | None = None,
+    request_site: str = "",
 ) -> Proposal:
     """The chair or a vice-chair includes, rejects or defers, with a rationale; including
     adds the item to the draft agenda in the same transaction. The proposer and the
@@ -266,158 +283,23 @@ def proposal_decide(
     except ValueError:
         raise InvalidProposal("Choose a decision: include, reject or defer.") from None
     return proposal_transition(
-        proposal=proposal, action=action, actor=actor, note=rationale, deferred_to=deferred_to
+        proposal=proposal,
+        action=action,
+        actor=actor,
+        note=rationale,
+        deferred_to=deferred_to,
+        request_site=request_site,
     )
+
+
+def proposal_return(*, proposal: Proposal, actor, note: str) -> Proposal:
+    """Secretariat or chair return a submitted proposal (or one under consideration) to its
+    proposer for changes, with a note that says which; the proposer is mailed the note, edits
+    and submits again."""
+    return proposal_transition(proposal=proposal, action=A.RETURN, actor=actor, note=note)
 
 
 def proposal_withdraw(*, proposal: Proposal, actor, note: str = "") -> Proposal:
     """The proposer withdraws before a decision; a submitted proposal's document is marked
     withdrawn and the secretariat is mailed."""
     return proposal_transition(proposal=proposal, action=A.WITHDRAW, actor=actor, note=note)
-
-
-# ------------------------------------------------------------------------------ drafting
-
-REQUIRED_TEXT = {
-    "title": "the title of the proposed item",
-    "purpose": "the purpose",
-    "action_required": "the action required",
-    "proposals": "the proposals",
-}
-
-
-def check_open_for_proposals(*, meeting: Meeting) -> None:
-    """Refuses a meeting that is over. Also asked by the page that opens a new proposal for
-    a meeting, so that it shows this sentence before anything is typed."""
-    if not meeting.is_upcoming:
-        raise InvalidProposal(
-            gettext("The %(meeting)s is over: choose an upcoming meeting for your proposal.")
-            % {"meeting": meeting.display_name}
-        )
-
-
-def check_editable(*, proposal: Proposal) -> None:
-    """Refuses a proposal its proposer can no longer edit (also asked by the edit page)."""
-    if proposal.state not in EDITABLE:
-        raise InvalidTransition(
-            gettext("This proposal is %(state)s: it can no longer be edited.")
-            % {"state": ProposalState(proposal.state).label.lower()}
-        )
-
-
-def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) -> None:
-    check_open_for_proposals(meeting=meeting)
-    states = delegate_states(user=proposer, meeting=meeting)
-    if not states:
-        raise propose_not_allowed(meeting)
-    if member_state.pk not in {s.pk for s in states}:
-        raise InvalidProposal(
-            f"You are not a delegate of {member_state.name} in {meeting.body.acronym}: propose "
-            f"on behalf of {' or '.join(s.name for s in states)}."
-        )
-
-
-def _check_text(fields: dict) -> dict:
-    cleaned = {name: (fields.get(name) or "").strip() for name in TEXT_FIELDS}
-    missing = [label for name, label in REQUIRED_TEXT.items() if not cleaned[name]]
-    if missing:
-        raise InvalidProposal("Write " + ", ".join(missing) + ".")
-    return cleaned
-
-
-@transaction.atomic
-def proposal_create(
-    *,
-    meeting: Meeting,
-    proposer,
-    member_state: MemberState,
-    title: str,
-    purpose: str,
-    action_required: str,
-    proposals: str,
-    references: str = "",
-    introduction: str = "",
-    co_sponsors: Iterable[MemberState] = (),
-) -> Proposal:
-    """A draft proposal of ``proposer`` on behalf of ``member_state`` (which they represent
-    in the meeting's body) for an upcoming meeting. Nothing is registered or mailed yet."""
-    _check_proposer(meeting=meeting, proposer=proposer, member_state=member_state)
-    text = _check_text(
-        {
-            "title": title,
-            "purpose": purpose,
-            "action_required": action_required,
-            "proposals": proposals,
-            "references": references,
-            "introduction": introduction,
-        }
-    )
-    proposal = Proposal.objects.create(
-        meeting=meeting, proposer=proposer, member_state=member_state, **text
-    )
-    proposal.co_sponsors.set([s for s in co_sponsors if s.pk != member_state.pk])
-    return proposal
-
-
-@transaction.atomic
-def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
-    """The proposer edits a draft or a submitted proposal (not once it is under
-    consideration). A draft may also change meeting and Member State. Editing a submitted
-    proposal updates its document (title, source, text, and so its references) and logs an
-    event of kind EDITED ("Edited after submission") in the history; nothing is mailed."""
-    allowed = {*TEXT_FIELDS, "co_sponsors", "meeting", "member_state"}
-    unknown = set(fields) - allowed
-    if unknown:
-        raise TypeError(f"proposal_update() got unexpected fields: {sorted(unknown)}")
-    if not may(actor, "agendas.change_proposal", proposal):
-        raise edit_not_allowed(proposal)
-    locked = (
-        Proposal.objects.select_for_update(of=("self",))
-        .select_related("meeting__body", "member_state", "document")
-        .get(pk=proposal.pk)
-    )
-    check_editable(proposal=locked)
-    meeting = fields.get("meeting", locked.meeting)
-    member_state = fields.get("member_state", locked.member_state)
-    if locked.state != S.DRAFT and (
-        meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id
-    ):
-        raise InvalidProposal(
-            "A submitted proposal stays with its meeting and Member State; withdraw it and "
-            "write a new one to change them."
-        )
-    if meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id:
-        _check_proposer(meeting=meeting, proposer=locked.proposer, member_state=member_state)
-    text = _check_text({name: fields.get(name, getattr(locked, name)) for name in TEXT_FIELDS})
-
-    changed = [name for name in TEXT_FIELDS if getattr(locked, name) != text[name]]
-    for name in changed:
-        setattr(locked, name, text[name])
-    if meeting.pk != locked.meeting_id:
-        locked.meeting = meeting
-        changed.append("meeting")
-    if member_state.pk != locked.member_state_id:
-        locked.member_state = member_state
-        changed.append("member_state")
-    sponsors_changed = False
-    if "co_sponsors" in fields:
-        wanted = {s.pk for s in fields["co_sponsors"] if s.pk != member_state.pk}
-        if wanted != set(locked.co_sponsors.values_list("pk", flat=True)):
-            locked.co_sponsors.set(wanted)
-            sponsors_changed = True
-    if not changed and not sponsors_changed:
-        return locked
-    locked.save(update_fields=[*changed, "updated_at"])
-    if locked.state == S.SUBMITTED and locked.document_id:
-        document = document_update(
-            actor=actor, document=locked.document, **_document_content(proposal=locked)
-        )
-        ProposalEvent.objects.create(
-            proposal=locked,
-            kind=ProposalEventKind.EDITED,
-            from_state=locked.state,
-            to_state=locked.state,
-            actor=actor,
-            note=f"Edited after submission: the text of {document.symbol} was updated.",
-        )
-    return locked
