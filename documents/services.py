@@ -32,7 +32,7 @@ from documents.models import (
     SymbolCounter,
 )
 from documents.references import extract_references
-from documents.symbols import normalize_symbol, same_series_keys
+from documents.symbols import normalize_symbol, parse_symbol, same_series_keys
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
 from meetings.models import Meeting, MemberState
 
@@ -52,9 +52,8 @@ def next_symbol(*, meeting: Meeting, series: str = "") -> str:
     """The symbol the next registration would get (shown on the form before saving; the
     real number is only taken when the document is saved)."""
     counter = SymbolCounter.objects.filter(meeting=meeting, series=series).first()
-    return symbol_for(
-        meeting=meeting, series=series, number=(counter.last_number if counter else 0) + 1
-    )
+    number = _next_free(meeting=meeting, series=series, after=counter.last_number if counter else 0)
+    return symbol_for(meeting=meeting, series=series, number=number)
 
 
 def next_derived_symbols(*, base: Document) -> dict[str, str]:
@@ -80,14 +79,86 @@ def _lock_counter(*, meeting: Meeting, series: str) -> SymbolCounter:
     return SymbolCounter.objects.select_for_update().get(meeting=meeting, series=series)
 
 
+def _holder(*, meeting: Meeting, series: str, number: int) -> Document | None:
+    return (
+        Document.objects.filter(meeting=meeting, series=series, number=number, parent=None)
+        .only("symbol", "title")
+        .first()
+    )
+
+
+def _clash(holder: Document) -> InvalidDocument:
+    return InvalidDocument(
+        _("%(symbol)s is already taken by “%(title)s”; give another number.")
+        % {"symbol": holder.symbol, "title": holder.title}
+    )
+
+
+def _next_free(*, meeting: Meeting, series: str, after: int) -> int:
+    """The first number after ``after`` that no document holds and that is not kept."""
+    number = after + 1
+    reserved = {1} if not series and meeting.reserves_agenda_number else set()
+    # Given numbers are few: one query finds those just ahead of the counter.
+    taken = reserved | set(
+        Document.objects.filter(
+            meeting=meeting, series=series, parent=None, number__gte=number
+        ).values_list("number", flat=True)[:1000]
+    )
+    while number in taken:
+        number += 1
+    return number
+
+
 def _allocate_number(*, meeting: Meeting, series: str, counter: SymbolCounter | None = None) -> int:
-    """Take the next number of the sequence, holding a row lock until the transaction ends:
-    concurrent registrations queue here instead of taking the same number."""
+    """Take the next free number of the sequence, holding a row lock until the transaction
+    ends: concurrent registrations queue here instead of taking the same number. Numbers
+    given by the secretariat, and ``/1`` where the meeting keeps it for its agenda, are
+    skipped."""
     counter = counter or _lock_counter(meeting=meeting, series=series)
-    counter.last_number = F("last_number") + 1
+    number = _next_free(meeting=meeting, series=series, after=counter.last_number)
+    counter.last_number = number
     counter.save(update_fields=["last_number"])
-    counter.refresh_from_db(fields=["last_number"])
-    return counter.last_number
+    return number
+
+
+def _agenda_number(*, meeting: Meeting, series: str, doc_type: str) -> int | None:
+    """``1`` for the agenda of a meeting that keeps it, while no document holds it."""
+    if doc_type != DocumentType.AGENDA or series or not meeting.reserves_agenda_number:
+        return None
+    return None if _holder(meeting=meeting, series="", number=1) else 1
+
+
+def _given_number(*, meeting: Meeting, series: str, number: int | None, symbol: str | None):
+    """The (series, number, symbol) the secretariat gives, checked against the meeting's
+    symbols; ``None`` when it gives none. ``symbol`` is read by the symbol grammar in any
+    printed form and kept in its canonical form."""
+    if symbol is None:
+        if number is None:
+            return None
+        if number < 1:
+            raise InvalidDocument(_("A document number is 1 or more."))
+        return series, number, symbol_for(meeting=meeting, series=series, number=number)
+    parsed = parse_symbol(symbol)
+    if parsed is None or parsed.system not in {"body", "council"} or not parsed.meeting:
+        raise InvalidDocument(
+            _("“%(symbol)s” is not a symbol of a meeting's document.") % {"symbol": symbol}
+        )
+    if parsed.suffixes:
+        raise InvalidDocument(
+            _("%(symbol)s is a revision, addendum or corrigendum: register it from its base.")
+            % {"symbol": parsed.key}
+        )
+    stems = {meeting.symbol_stem.casefold()}
+    stems |= {f"{p}-{meeting.number}".casefold() for p in meeting.body.all_prefixes}
+    head = parsed.key.split("/", 1)[0]
+    # Council wrote its year in four digits once (C2001/15) and in two since (C09/1).
+    same_year = parsed.system == "council" and int(parsed.meeting) % 100 == meeting.number % 100
+    if head.casefold() not in stems and not same_year:
+        raise InvalidDocument(
+            _("%(symbol)s is not a symbol of the %(meeting)s.")
+            % {"symbol": parsed.key, "meeting": meeting.display_name}
+        )
+    return parsed.series, parsed.number, parsed.key
 
 
 def _clean_languages(languages: Iterable[str], original_language: str) -> str:
@@ -154,9 +225,14 @@ def document_register(
     file=None,
     source_state: MemberState | None = None,
     submission_token: str | None = None,
+    number: int | None = None,
+    symbol: str | None = None,
 ) -> Document:
-    """Register a document of ``meeting`` under the next free symbol of its series and
-    store the citations found in its text (resolved where the cited document exists).
+    """Register a document of ``meeting`` under the next free symbol of its series, or under
+    the ``number`` or full ``symbol`` the secretariat gives (a number assigned elsewhere,
+    imported history; a number in use is refused with a sentence naming its holder), and
+    store the citations found in its text (resolved where the cited document exists). An
+    agenda takes ``/1`` where its meeting keeps it.
 
     With a ``submission_token`` (one per form), sending the same form again returns the
     document it registered the first time instead of registering another one."""
@@ -172,7 +248,20 @@ def document_register(
     # waits for the first to commit and then finds its document.
     if submission_token and (existing := _submitted(submission_token)) is not None:
         return existing
-    number = _allocate_number(meeting=meeting, series=series, counter=counter)
+    given = _given_number(meeting=meeting, series=series, number=number, symbol=symbol)
+    if given is not None:
+        series, number, symbol = given
+        if series != counter.series:
+            _lock_counter(meeting=meeting, series=series)
+        if (holder := _holder(meeting=meeting, series=series, number=number)) is not None:
+            raise _clash(holder)
+        if Document.objects.filter(symbol=symbol).exists():
+            raise _clash(Document.objects.get(symbol=symbol))
+    else:
+        number = _agenda_number(meeting=meeting, series=series, doc_type=doc_type)
+        if number is None:
+            number = _allocate_number(meeting=meeting, series=series, counter=counter)
+        symbol = symbol_for(meeting=meeting, series=series, number=number)
     if source_state is None:
         source_state = _state_named(source)
     document = Document(
@@ -180,7 +269,7 @@ def document_register(
         meeting=meeting,
         series=series,
         number=number,
-        symbol=symbol_for(meeting=meeting, series=series, number=number),
+        symbol=symbol,
         title=title.strip(),
         source=source.strip(),
         source_state=source_state,

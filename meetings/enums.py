@@ -1,4 +1,5 @@
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
@@ -16,3 +17,18 @@ class MeetingMode(models.TextChoices):
     IN_PERSON = "in_person", "In person"
     VIRTUAL = "virtual", "Virtual"
     HYBRID = "hybrid", "Hybrid"
+
+
+class MeetingIdentity(models.TextChoices):
+    """How the Union names a meeting: "21st meeting of CWG-Internet", "Council 2025", or a
+    label of its own (an additional session, a cluster of meetings, an open consultation)."""
+
+    ORDINAL = "ordinal", _("Ordinal number")
+    YEAR = "year", _("Year")
+    LABEL = "label", _("Label")
+
+
+class MeetingStatus(models.TextChoices):
+    SCHEDULED = "scheduled", _("Scheduled")
+    POSTPONED = "postponed", _("Postponed")
+    CANCELLED = "cancelled", _("Cancelled")

@@ -4,12 +4,31 @@ from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
 
-from meetings.enums import MeetingMode
+from django.utils.translation import gettext_lazy as _
+
+from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus
 from meetings.models import Meeting, Session
 
 
 class MeetingForm(forms.Form):
-    number = forms.IntegerField(min_value=1, help_text="Ordinal number: 21 for the 21st meeting.")
+    identity_kind = forms.ChoiceField(
+        label=_("Named by"),
+        choices=MeetingIdentity.choices,
+        initial=MeetingIdentity.ORDINAL,
+        required=False,
+    )
+    number = forms.IntegerField(
+        min_value=1,
+        help_text=_(
+            "Ordinal number (21 for the 21st meeting), the year (2025 for Council 2025), or "
+            "any free number for a labelled meeting: it is the meeting's web address."
+        ),
+    )
+    label = forms.CharField(
+        max_length=120,
+        required=False,
+        help_text=_("For a labelled meeting: Additional session 2024, Open consultation."),
+    )
     start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     end_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
     mode = forms.ChoiceField(choices=MeetingMode.choices, initial=MeetingMode.HYBRID)
@@ -19,12 +38,26 @@ class MeetingForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         help_text="Contributions received later are accepted but marked late.",
     )
+    status = forms.ChoiceField(
+        choices=MeetingStatus.choices, initial=MeetingStatus.SCHEDULED, required=False
+    )
+    status_decided_on = forms.DateField(
+        label=_("Decided on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        help_text=_("The date of the decision to postpone or cancel it."),
+    )
 
     def __init__(self, *args, submit_label: str = "Save", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.layout = Layout(
-            Field("number"),
+            Div(
+                Div("identity_kind", css_class="col-sm-3"),
+                Div("number", css_class="col-sm-3"),
+                Div("label", css_class="col-sm-6"),
+                css_class="row",
+            ),
             Div(
                 Div("start_date", css_class="col-sm-6"),
                 Div("end_date", css_class="col-sm-6"),
@@ -36,6 +69,11 @@ class MeetingForm(forms.Form):
                 css_class="row",
             ),
             Field("contribution_deadline"),
+            Div(
+                Div("status", css_class="col-sm-6"),
+                Div("status_decided_on", css_class="col-sm-6"),
+                css_class="row",
+            ),
             Submit("submit", submit_label),
         )
 
@@ -50,14 +88,26 @@ class MeetingForm(forms.Form):
                 "mode",
                 "venue",
                 "contribution_deadline",
+                "identity_kind",
+                "label",
+                "status",
+                "status_decided_on",
             )
         }
 
     def clean(self):
         data = super().clean()
+        # A form sent without them (an older page, a script) names an ordinal, scheduled meeting.
+        data["identity_kind"] = data.get("identity_kind") or MeetingIdentity.ORDINAL
+        data["status"] = data.get("status") or MeetingStatus.SCHEDULED
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
             self.add_error("end_date", "The meeting cannot end before it starts.")
+        if data["status"] != MeetingStatus.SCHEDULED and not data.get("status_decided_on"):
+            self.add_error(
+                "status_decided_on",
+                _("Give the date of the decision to postpone or cancel the meeting."),
+            )
         return data
 
 

@@ -9,7 +9,9 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
 
-from meetings.enums import MeetingMode, Role
+from django.utils.translation import gettext as _
+
+from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus, Role
 
 symbol_prefix_validator = RegexValidator(
     r"^[A-Z][A-Za-z]*(-[A-Za-z&]+[0-9]*)*$",
@@ -78,7 +80,30 @@ class Body(models.Model):
 
 class Meeting(models.Model):
     body = models.ForeignKey(Body, on_delete=models.PROTECT, related_name="meetings")
-    number = models.PositiveIntegerField(help_text="Ordinal number: 21 for the 21st meeting.")
+    # The URL key of every meeting: the ordinal number (21), the year of a meeting named by
+    # its year (2025), or a number the secretariat picks for a labelled meeting.
+    number = models.PositiveIntegerField(
+        help_text="Ordinal number (21 for the 21st meeting), or the year of a meeting named "
+        "by its year (2025 for Council 2025)."
+    )
+    identity_kind = models.CharField(
+        max_length=8, choices=MeetingIdentity.choices, default=MeetingIdentity.ORDINAL
+    )
+    label = models.CharField(
+        max_length=120,
+        blank=True,
+        help_text="The name of a labelled meeting: Additional session 2024, Cluster of "
+        "Council Working Group meetings, Open consultation.",
+    )
+    status = models.CharField(
+        max_length=10, choices=MeetingStatus.choices, default=MeetingStatus.SCHEDULED
+    )
+    status_decided_on = models.DateField(
+        null=True, blank=True, help_text="When it was decided to postpone or cancel it."
+    )
+    # Meetings created through meeting_create keep /1 for their agenda: a contribution
+    # registered before the agenda exists takes /2. Older meetings numbered as they came.
+    reserves_agenda_number = models.BooleanField(default=False, editable=False)
     start_date = models.DateField()
     end_date = models.DateField()
     mode = models.CharField(max_length=12, choices=MeetingMode.choices, default=MeetingMode.HYBRID)
@@ -114,12 +139,27 @@ class Meeting(models.Model):
 
     @property
     def display_name(self) -> str:
-        return f"{ordinal(self.number)} meeting of {self.body.acronym}"
+        if self.identity_kind == MeetingIdentity.YEAR:
+            return f"{self.body.acronym} {self.number}"
+        if self.identity_kind == MeetingIdentity.LABEL and self.label:
+            return f"{self.body.acronym}: {self.label}"
+        return _("%(ordinal)s meeting of %(body)s") % {
+            "ordinal": ordinal(self.number),
+            "body": self.body.acronym,
+        }
 
     @property
     def symbol_stem(self) -> str:
-        """The part of every document symbol of this meeting before the slash."""
+        """The part of every document symbol of this meeting before the slash: C25 for
+        Council 2025, CWG-Internet-21 for the 21st meeting."""
+        if self.identity_kind == MeetingIdentity.YEAR:
+            return self.body.meeting_symbol(self.number % 100)
         return self.body.meeting_symbol(self.number)
+
+    @property
+    def is_called_off(self) -> bool:
+        """Postponed or cancelled: shown as such, its documents kept."""
+        return self.status != MeetingStatus.SCHEDULED
 
     @property
     def is_upcoming(self) -> bool:

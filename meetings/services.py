@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from meetings.enums import MeetingMode, Role
+from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus, Role
 from meetings.exceptions import InvalidMeeting, InvalidSession, InvalidToken
 from meetings.models import ApiToken, Body, Meeting, Membership, MemberState, Session
 from meetings.rules import forget_roles
@@ -39,6 +39,28 @@ def _check_meeting_dates(*, start_date: dt.date, end_date: dt.date, contribution
         raise InvalidMeeting("The contribution deadline must fall before the meeting ends.")
 
 
+def _check_identity(
+    *, identity_kind: str, number: int, label: str, status: str, status_decided_on
+) -> None:
+    if identity_kind not in MeetingIdentity.values:
+        raise InvalidMeeting(_("A meeting is named by an ordinal number, a year or a label."))
+    if identity_kind == MeetingIdentity.YEAR and not 1865 <= number <= 2999:
+        raise InvalidMeeting(_("A meeting named by its year needs the year as its number: 2025."))
+    if identity_kind == MeetingIdentity.LABEL and not (label or "").strip():
+        raise InvalidMeeting(_("A labelled meeting needs its label, such as Open consultation."))
+    if status not in MeetingStatus.values:
+        raise InvalidMeeting(_("A meeting is scheduled, postponed or cancelled."))
+    if status != MeetingStatus.SCHEDULED and status_decided_on is None:
+        raise InvalidMeeting(_("Give the date of the decision to postpone or cancel the meeting."))
+
+
+def _taken(body: Body, number: int) -> str:
+    return _("%(body)s already has a meeting numbered %(number)s.") % {
+        "body": body.acronym,
+        "number": number,
+    }
+
+
 @transaction.atomic
 def meeting_create(
     *,
@@ -50,13 +72,25 @@ def meeting_create(
     mode: str = MeetingMode.HYBRID,
     venue: str = "",
     contribution_deadline: dt.datetime | None = None,
+    identity_kind: str = MeetingIdentity.ORDINAL,
+    label: str = "",
+    status: str = MeetingStatus.SCHEDULED,
+    status_decided_on: dt.date | None = None,
 ) -> Meeting:
+    """Create a meeting; it keeps document number 1 for its agenda (``/1``)."""
     _require(actor, "meetings.add_meeting", body, _staff_only(body))
     _check_meeting_dates(
         start_date=start_date, end_date=end_date, contribution_deadline=contribution_deadline
     )
+    _check_identity(
+        identity_kind=identity_kind,
+        number=number,
+        label=label,
+        status=status,
+        status_decided_on=status_decided_on,
+    )
     if Meeting.objects.filter(body=body, number=number).exists():
-        raise InvalidMeeting(f"{body.acronym} already has a meeting numbered {number}.")
+        raise InvalidMeeting(_taken(body, number))
     try:
         with transaction.atomic():
             return Meeting.objects.create(
@@ -67,16 +101,32 @@ def meeting_create(
                 mode=mode,
                 venue=venue,
                 contribution_deadline=contribution_deadline,
+                identity_kind=identity_kind,
+                label=(label or "").strip(),
+                status=status,
+                status_decided_on=status_decided_on if status != MeetingStatus.SCHEDULED else None,
+                reserves_agenda_number=True,
             )
     except IntegrityError:
         # Two people created the same meeting at once: the second gets the sentence.
-        raise InvalidMeeting(f"{body.acronym} already has a meeting numbered {number}.") from None
+        raise InvalidMeeting(_taken(body, number)) from None
 
 
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
     _require(actor, "meetings.change_meeting", meeting, _staff_only(meeting.body))
-    allowed = {"number", "start_date", "end_date", "mode", "venue", "contribution_deadline"}
+    allowed = {
+        "number",
+        "start_date",
+        "end_date",
+        "mode",
+        "venue",
+        "contribution_deadline",
+        "identity_kind",
+        "label",
+        "status",
+        "status_decided_on",
+    }
     unknown = set(fields) - allowed
     if unknown:
         raise TypeError(f"meeting_update() got unexpected fields: {sorted(unknown)}")
@@ -86,6 +136,15 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
         end_date=merged["end_date"],
         contribution_deadline=merged["contribution_deadline"],
     )
+    _check_identity(
+        identity_kind=merged["identity_kind"],
+        number=merged["number"],
+        label=merged["label"],
+        status=merged["status"],
+        status_decided_on=merged["status_decided_on"],
+    )
+    if merged["status"] == MeetingStatus.SCHEDULED:
+        merged["status_decided_on"] = None
     if (
         merged["number"] != meeting.number
         and Meeting.objects.filter(body_id=meeting.body_id, number=merged["number"]).exists()
