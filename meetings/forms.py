@@ -3,7 +3,6 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Layout, Submit
 from django import forms
-
 from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus

@@ -8,7 +8,6 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-
 from django.utils.translation import gettext as _
 
 from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus, Role
