@@ -74,3 +74,12 @@ class DocumentEventKind(models.TextChoices):
     PDF_RENDERING = "pdf_rendering", _("PDF being made")
     PDF_PUBLISHED = "pdf_published", _("PDF published")
     PDF_FAILED = "pdf_failed", _("PDF failed")
+
+
+class ExternalKind(models.TextChoices):
+    """What an external document is: registered with its own symbol, outside our counters."""
+
+    UN = "un", _("United Nations document")
+    CIRCULAR = "circular", _("Circular")
+    LETTER = "letter", _("Circular letter")
+    SECTOR = "sector", _("Sector document")

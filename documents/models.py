@@ -11,6 +11,7 @@ from documents.enums import (
     DocumentEventKind,
     DocumentStatus,
     DocumentType,
+    ExternalKind,
     Language,
     PublicationState,
     Purpose,
@@ -165,6 +166,33 @@ class Document(models.Model):
         return self.parent if self.parent_id else self
 
 
+class ExternalDocument(models.Model):
+    """A document issued outside the bodies' meetings (a UN document, a circular or circular
+    letter, a sector document), kept with its own symbol and address so that it can be found
+    and cited like any document. No counter numbers it. Written by
+    ``documents.services.external_document_register`` only."""
+
+    symbol = models.CharField(max_length=120, unique=True, help_text="CL-24/31, A/RES/72/200.")
+    kind = models.CharField(max_length=10, choices=ExternalKind.choices)
+    title = models.CharField(max_length=500)
+    date = models.DateField(null=True, blank=True)
+    issuer = models.CharField(max_length=200, blank=True, help_text="Secretary-General, TSB…")
+    url = models.URLField(max_length=500, blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["symbol"]
+
+    def __str__(self) -> str:
+        return f"{self.symbol} {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("documents:external_detail", kwargs={"pk": self.pk})
+
+
 class DocumentListing(models.Model):
     """A document of one body listed as an official document of another body's meeting
     (the scenario's proposal 2.2: CWG-WSIS&SDG-42/13 for the 21st CWG-Internet meeting)."""
@@ -216,6 +244,13 @@ class Reference(models.Model):
     )
     instrument = models.ForeignKey(
         Instrument, on_delete=models.SET_NULL, null=True, blank=True, related_name="cited_by"
+    )
+    external = models.ForeignKey(
+        ExternalDocument,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="cited_by",
     )
 
     class Meta:

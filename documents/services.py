@@ -20,12 +20,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.actors import person_of
-from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
+from documents.enums import (
+    Access,
+    DocumentStatus,
+    DocumentType,
+    ExternalKind,
+    Language,
+    SuffixKind,
+)
 from documents.exceptions import InvalidDocument, StaleDocument
 from documents.models import (
     Document,
     DocumentEvent,
     DocumentListing,
+    ExternalDocument,
     Instrument,
     Publication,
     Reference,
@@ -148,12 +156,14 @@ def _given_number(*, meeting: Meeting, series: str, number: int | None, symbol: 
             _("%(symbol)s is a revision, addendum or corrigendum: register it from its base.")
             % {"symbol": parsed.key}
         )
-    stems = {meeting.symbol_stem.casefold()}
-    stems |= {f"{p}-{meeting.number}".casefold() for p in meeting.body.all_prefixes}
-    head = parsed.key.split("/", 1)[0]
-    # Council wrote its year in four digits once (C2001/15) and in two since (C09/1).
-    same_year = parsed.system == "council" and int(parsed.meeting) % 100 == meeting.number % 100
-    if head.casefold() not in stems and not same_year:
+    prefixes = {p.casefold() for p in meeting.body.all_prefixes}
+    same_meeting = (
+        parsed.key.split("/", 1)[0].casefold() == meeting.symbol_stem.casefold()
+        or (parsed.prefix.casefold() in prefixes and int(parsed.meeting) == meeting.number)
+        # Council wrote its year in four digits once (C2001/15) and in two since (C09/1).
+        or (parsed.system == "council" and int(parsed.meeting) % 100 == meeting.number % 100)
+    )
+    if not same_meeting:
         raise InvalidDocument(
             _("%(symbol)s is not a symbol of the %(meeting)s.")
             % {"symbol": parsed.key, "meeting": meeting.display_name}
@@ -304,11 +314,13 @@ def document_derive(
     languages: Iterable[str] | None = None,
     actor,
     submission_token: str | None = None,
+    number: int | None = None,
 ) -> Document:
     """Register a revision, addendum or corrigendum of ``base``: CWG-Internet-21/3(Rev.1).
 
-    Numbered in turn per kind; the base row is locked so two at once get 1 and 2. The same
-    ``submission_token`` sent twice returns the document of the first time."""
+    Numbered in turn per kind, or under the ``number`` given (imported history; one in use
+    is refused naming its holder); the base row is locked so two at once get 1 and 2. The
+    same ``submission_token`` sent twice returns the document of the first time."""
     if kind not in {SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM}:
         raise InvalidDocument("A derived document is a revision, an addendum or a corrigendum.")
     _require(actor, "documents.add_document", base, _staff_only(base.body))
@@ -321,7 +333,12 @@ def document_derive(
         .values_list("suffix_number", flat=True)
         .first()
     )
-    number = (last or 0) + 1
+    if number is not None:
+        holder = Document.objects.filter(parent=base, suffix_kind=kind, suffix_number=number)
+        if (held := holder.only("symbol", "title").first()) is not None:
+            raise _clash(held)
+    else:
+        number = (last or 0) + 1
     source_text = text if text is not None else base.text
     document = Document(
         body_id=base.body_id,
@@ -476,6 +493,7 @@ def references_sync(*, document: Document) -> list[Reference]:
         key: next((found[a] for a in names if a in found), None) for key, names in aliases.items()
     }
     instruments = dict(Instrument.objects.filter(key__in=keys).values_list("key", "pk"))
+    externals = dict(ExternalDocument.objects.filter(symbol__in=keys).values_list("symbol", "pk"))
     Reference.objects.filter(source=document).delete()
     return Reference.objects.bulk_create(
         [
@@ -488,6 +506,7 @@ def references_sync(*, document: Document) -> list[Reference]:
                 end=c.end,
                 target_id=targets.get(c.key),
                 instrument_id=instruments.get(c.key),
+                external_id=externals.get(c.key),
             )
             for c in citations
         ]
@@ -551,3 +570,60 @@ def document_event_record(
     return DocumentEvent.objects.create(
         document_id=document_id, kind=kind, actor=person, note=note[:300]
     )
+
+
+@transaction.atomic
+def external_document_register(
+    *,
+    actor,
+    symbol: str,
+    title: str,
+    kind: str | None = None,
+    date: dt.date | None = None,
+    issuer: str = "",
+    url: str = "",
+) -> tuple[ExternalDocument, bool]:
+    """Register, or update, a document issued outside the bodies' meetings (a UN document,
+    a circular, a circular letter, a sector document) under its own symbol, and point the
+    citations of that symbol at it. No counter is used. Returns (document, created)."""
+    from documents.external import external_symbol, normalize_sector_symbol
+
+    _require(
+        actor,
+        "documents.add_instrument",
+        None,
+        _("Only the secretariat of a body registers external documents."),
+    )
+    read = external_symbol(symbol)
+    if read is None and kind != ExternalKind.SECTOR:
+        raise InvalidDocument(
+            _("“%(symbol)s” is not the symbol of a UN document, a circular or a letter.")
+            % {"symbol": symbol}
+        )
+    canonical, kind = read or (normalize_sector_symbol(symbol), ExternalKind.SECTOR)
+    if not canonical or not title.strip():
+        raise InvalidDocument(_("An external document needs its symbol and its title."))
+    if Document.objects.filter(symbol=canonical).exists():
+        raise InvalidDocument(
+            _("%(symbol)s is a document of a meeting already.") % {"symbol": canonical}
+        )
+    external, created = ExternalDocument.objects.update_or_create(
+        symbol=canonical,
+        defaults={
+            "kind": kind,
+            "title": title.strip(),
+            "date": date,
+            "issuer": issuer.strip(),
+            "url": url.strip(),
+        },
+        create_defaults={
+            "kind": kind,
+            "title": title.strip(),
+            "date": date,
+            "issuer": issuer.strip(),
+            "url": url.strip(),
+            "created_by": person_of(actor),
+        },
+    )
+    Reference.objects.filter(key=canonical, external__isnull=True).update(external=external)
+    return external, created

@@ -245,7 +245,14 @@ def session_delete(*, actor, session: Session) -> None:
 
 @transaction.atomic
 def body_create(
-    *, actor, acronym: str, name: str, slug: str, symbol_prefix: str, symbol_joiner: str = "-"
+    *,
+    actor,
+    acronym: str,
+    name: str,
+    slug: str,
+    symbol_prefix: str,
+    symbol_joiner: str = "-",
+    former_prefixes: str = "",
 ) -> Body:
     _require(
         actor,
@@ -259,6 +266,7 @@ def body_create(
         slug=slug,
         symbol_prefix=symbol_prefix,
         symbol_joiner=symbol_joiner,
+        former_prefixes=former_prefixes,
     )
     body.full_clean()
     body.save()

@@ -23,6 +23,7 @@ from config.permissions import LoginRequired, require_perm
 from documents import selectors, services
 from documents.enums import KNOWN_SERIES, Access, SuffixKind
 from documents.exceptions import DocumentsError
+from documents.external import external_lookup
 from documents.forms import (
     DocumentDeriveForm,
     DocumentEditForm,
@@ -168,6 +169,8 @@ def _can_register(user) -> bool:
 @require_GET
 def goto_symbol(request):
     """The "go to symbol" box: the document's page, or the list with a sentence."""
+    if (external := external_lookup(value=request.GET.get("symbol", ""))) is not None:
+        return redirect(external)
     form = GotoSymbolForm(request.GET)
     if not form.is_valid():
         for error in form.errors.get("symbol", []):
