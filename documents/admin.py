@@ -9,9 +9,10 @@ from django.contrib import admin, messages
 from django.db import models
 
 from documents import services
+from documents.admin_import import import_view
 from documents.enums import Language
 from documents.exceptions import DocumentsError
-from documents.models import Document, DocumentListing, Instrument, Reference
+from documents.models import Document, DocumentListing, ExternalDocument, Instrument, Reference
 
 
 class ReferenceInline(admin.TabularInline):
@@ -65,6 +66,20 @@ class DocumentAdminForm(forms.ModelForm):
 @admin.register(Document)
 class DocumentAdmin(admin.ModelAdmin):
     form = DocumentAdminForm
+    change_list_template = "admin/documents/document_change_list.html"
+
+    def get_urls(self):
+        from django.urls import path
+
+        own = [
+            path(
+                "import/",
+                self.admin_site.admin_view(lambda request: import_view(self, request)),
+                name="documents_document_import",
+            )
+        ]
+        return own + super().get_urls()
+
     list_display = ("symbol", "title", "source", "doc_type", "date", "access", "status")
     list_filter = ("body", "doc_type", "access", "status", "original_language", "date")
     search_fields = ("symbol", "title", "source")
@@ -189,4 +204,17 @@ class ReferenceAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(ExternalDocument)
+class ExternalDocumentAdmin(admin.ModelAdmin):
+    """Read here; registered with ``external_document_register`` (the import, the command)."""
+
+    list_display = ("symbol", "kind", "title", "issuer", "date")
+    list_filter = ("kind",)
+    search_fields = ("symbol", "title", "issuer")
+    readonly_fields = ("symbol", "kind", "title", "date", "issuer", "url", "created_by")
+
+    def has_add_permission(self, request):
         return False

@@ -152,11 +152,14 @@ class DocumentImport:
         create_meetings: bool = False,
         dry_run: bool = False,
         base_dir: Path | None = None,
+        allow_files: bool = True,
     ):
         self.actor = actor
         self.create_meetings = create_meetings
         self.dry_run = dry_run
         self.base_dir = base_dir or Path.cwd()
+        # A file path names a file on the server: only the command, run there, may read it.
+        self.allow_files = allow_files
         self._bodies: dict[str, Body] | None = None
         self._meetings: dict[tuple[int, str], Meeting] = {}
 
@@ -299,6 +302,8 @@ class DocumentImport:
     def _file(self, value: str):
         if not value:
             return None
+        if not self.allow_files:
+            raise Refused(_("Files are attached with manage.py import_documents, not here."))
         path = (self.base_dir / value).resolve()
         if path.suffix.casefold() not in ATTACHABLE or not path.is_file():
             raise Refused(
