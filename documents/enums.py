@@ -83,3 +83,8 @@ class ExternalKind(models.TextChoices):
     CIRCULAR = "circular", _("Circular")
     LETTER = "letter", _("Circular letter")
     SECTOR = "sector", _("Sector document")
+
+
+class VersionStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    AVAILABLE = "available", _("Available")

@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from documents.enums import (
     Access,
@@ -17,6 +18,7 @@ from documents.enums import (
     Purpose,
     ReferenceKind,
     SuffixKind,
+    VersionStatus,
 )
 from meetings.models import Body, Meeting, MemberState
 
@@ -150,7 +152,7 @@ class Document(models.Model):
         """ "English only", or the languages it is issued in: "Arabic, English, French"."""
         names = self.language_names
         if len(names) == 1:
-            return f"{names[0]} only"
+            return _("%(language)s only") % {"language": names[0]}
         return ", ".join(names)
 
     @property
@@ -191,6 +193,35 @@ class ExternalDocument(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("documents:external_detail", kwargs={"pk": self.pk})
+
+
+class DocumentVersion(models.Model):
+    """A document in one of its languages other than the original, which is the Document's
+    own title and text: its title, its text or file, and whether it is out yet. Written by
+    ``documents.services.document_version_set`` only."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    language = models.CharField(max_length=2, choices=Language.choices)
+    title = models.CharField(max_length=500, blank=True)
+    text = models.TextField(blank=True, help_text="Sanitized HTML.")
+    file = models.FileField(upload_to="documents/%Y/", blank=True)
+    status = models.CharField(
+        max_length=10, choices=VersionStatus.choices, default=VersionStatus.PENDING
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["document", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "language"], name="version_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document.symbol} ({self.language}, {self.status})"
+
+    @property
+    def is_available(self) -> bool:
+        return self.status == VersionStatus.AVAILABLE
 
 
 class DocumentListing(models.Model):
@@ -265,6 +296,8 @@ class Publication(models.Model):
 
     document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="publications")
     version = models.PositiveIntegerField()
+    # Empty for the original; the code of a language version (fr) for that version's PDF.
+    language = models.CharField(max_length=2, choices=Language.choices, blank=True, default="")
     state = models.CharField(
         max_length=12, choices=PublicationState.choices, default=PublicationState.QUEUED
     )
@@ -288,7 +321,9 @@ class Publication(models.Model):
         ordering = ["-requested_at", "-pk"]
         constraints = [
             # A retry or a second worker never publishes the same version twice.
-            models.UniqueConstraint(fields=["document", "version"], name="publication_unique")
+            models.UniqueConstraint(
+                fields=["document", "version", "language"], name="publication_unique"
+            )
         ]
 
     def __str__(self) -> str:

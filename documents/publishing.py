@@ -25,9 +25,17 @@ from django.core.files.storage import default_storage
 from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
-from documents.enums import DocumentEventKind, DocumentStatus, PublicationState
+from documents.enums import (
+    DocumentEventKind,
+    DocumentStatus,
+    Language,
+    PublicationState,
+    VersionStatus,
+)
 from documents.exceptions import PublicationError
+from documents.mastheads import LANGUAGE_LETTERS
 from documents.models import Document, Publication
 from documents.rendering import RenderFailed, RenderRefused, render_document
 from documents.services import document_event_record
@@ -60,17 +68,21 @@ def interrupted_reason(attempts: int) -> str:
 LIVE_STATES = (PublicationState.QUEUED, PublicationState.RENDERING, PublicationState.PUBLISHED)
 
 
-def storage_name(*, document: Document, version: int) -> str:
+def storage_name(*, document: Document, version: int, language: str = "") -> str:
     """Where the PDF of one version lives in storage. Deterministic, so a retried render
     replaces its own half-written file instead of leaving a second one; the document's id
     keeps two symbols that slug alike apart."""
     slug = re.sub(r"[^a-z0-9]+", "-", document.symbol.lower()).strip("-")
-    return f"publications/{document.pk}/{slug}-v{version}.pdf"
+    tail = f"-{language}" if language else ""
+    return f"publications/{document.pk}/{slug}-v{version}{tail}.pdf"
 
 
 def download_filename(publication: Publication) -> str:
     """'CWG-Internet-21-3(Rev.1)-v2.pdf': the symbol, readable, without slashes."""
     symbol = re.sub(r"[^A-Za-z0-9&().\-]+", "-", publication.document.symbol).strip("-")
+    if publication.language:
+        # A language version is named as the Union names its files: C24-7-F.pdf.
+        return f"{symbol}-{LANGUAGE_LETTERS[publication.language]}.pdf"
     return f"{symbol}-v{publication.version}.pdf"
 
 
@@ -94,12 +106,24 @@ def hand_over(publication_id: int) -> bool:
     return True
 
 
+def _publishable_language(document: Document, language: str) -> str:
+    """``""`` for the original; the code of an available version; otherwise a refusal."""
+    if not language or language == document.original_language:
+        return ""
+    if not document.versions.filter(language=language, status=VersionStatus.AVAILABLE).exists():
+        raise PublicationError(
+            _("The %(language)s version of %(symbol)s is not available yet.")
+            % {"language": Language(language).label, "symbol": document.symbol}
+        )
+    return language
+
+
 def _enqueue(publication_id: int) -> None:
     transaction.on_commit(lambda: hand_over(publication_id))
 
 
 @transaction.atomic
-def publication_request(*, document: Document, user) -> Publication:
+def publication_request(*, document: Document, user, language: str = "") -> Publication:
     """Ask for the PDF of the document's current version.
 
     Records a Publication (queued) and enqueues ``documents.publish_document`` after commit.
@@ -112,12 +136,16 @@ def publication_request(*, document: Document, user) -> Publication:
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.WITHDRAWN:
         raise PublicationError(f"{document.symbol} is withdrawn; it cannot be published.")
-    existing = Publication.objects.filter(document=document, version=document.version).first()
+    language = _publishable_language(document, language)
+    existing = Publication.objects.filter(
+        document=document, version=document.version, language=language
+    ).first()
     if existing is not None:
         return existing
     publication = Publication.objects.create(
         document=document,
         version=document.version,
+        language=language,
         state=PublicationState.QUEUED,
         requested_by=user if user is not None and user.is_authenticated else None,
     )
@@ -314,7 +342,7 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
                 ),
             )
             return RunOutcome(publication=_reload(publication_id), rendered=False)
-        rendered = render_document(document)
+        rendered = render_document(document, language=publication.language)
     except SoftTimeLimitExceeded:
         _fail(publication_id=publication_id, token=token, reason=time_limit_reason())
         return RunOutcome(publication=_reload(publication_id), rendered=False)
@@ -337,7 +365,9 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
         )
         return RunOutcome(publication=_reload(publication_id), rendered=False)
 
-    name = storage_name(document=document, version=publication.version)
+    name = storage_name(
+        document=document, version=publication.version, language=publication.language
+    )
     checksum = hashlib.sha256(rendered.content).hexdigest()
     try:
         stored = _store(
@@ -427,6 +457,18 @@ def publications_of(*, document: Document) -> list[Publication]:
     )
 
 
+def _publishable_versions(document: Document, publications) -> list[tuple[str, str]]:
+    """(code, name) of the available language versions without a PDF of the current text."""
+    done = {p.language for p in publications if p.is_current and p.language}
+    return [
+        (code, str(Language(code).label))
+        for code in document.versions.filter(status=VersionStatus.AVAILABLE)
+        .order_by("language")
+        .values_list("language", flat=True)
+        if code not in done
+    ]
+
+
 def publications_panel_context(
     *, user, document: Document, publications=None, can_publish: bool | None = None
 ) -> dict:
@@ -450,7 +492,7 @@ def publications_panel_context(
         publication.is_current = publication.version == document.version
         publication.can_retry = can_publish and can_retry(publication, document)
         publication.is_stuck = is_stuck(publication, now=now)
-        if publication.is_current:
+        if publication.is_current and not publication.language:
             current = publication
     return {
         "document": document,
@@ -460,6 +502,9 @@ def publications_panel_context(
         "show_publish_button": can_publish
         and current is None
         and document.status != DocumentStatus.WITHDRAWN,
+        "publishable_versions": _publishable_versions(document, publications)
+        if can_publish and document.status != DocumentStatus.WITHDRAWN
+        else [],
         # The sweeper hands a stuck row over again by itself, so the panel keeps asking,
         # only less often.
         "polling": any(

@@ -26,6 +26,7 @@ from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherRespons
 
 from documents.enums import Access, DocumentType, Language
 from documents.exceptions import PublicationError
+from documents.mastheads import masthead
 from documents.text import sanitize_html
 from meetings.enums import MeetingMode
 from meetings.templatetags.meeting_dates import date_range
@@ -347,8 +348,13 @@ def prepare_text(value: str) -> SafeString:
     return mark_safe("".join(out))  # noqa: S308
 
 
-def document_context(document) -> dict:
-    lang, direction = text_language(document.title)
+def document_context(document, language: str = "") -> dict:
+    """The PDF template's context; with ``language``, that version's title, text and a
+    masthead in that language (documents.mastheads)."""
+    version = document.versions.filter(language=language).first() if language else None
+    title = (version.title if version else "") or document.title
+    lang, direction = text_language(title)
+    own = language or "en"
     context = {
         "document": document,
         "static_base": STATIC_BASE_URL,
@@ -362,18 +368,26 @@ def document_context(document) -> dict:
         "title_lang": lang,
         "title_dir": direction,
         "restricted": document.access == Access.RESTRICTED,
-        "text": prepare_text(document.text),
-        "file_name": Path(document.file.name).name if document.file else "",
+        "text": prepare_text(version.text if version else document.text),
+        "title": title,
+        "masthead": masthead(language=own, original=document.original_language, date=document.date),
+        "file_name": _file_name(version if version and version.file else document),
         "base": document.parent if document.parent_id else None,
     }
     return context
 
 
-def render_document_html(document) -> str:
-    """The complete HTML page of ``document`` as the PDF template lays it out."""
-    return render_to_string(PDF_TEMPLATE, document_context(document))
+def _file_name(holder) -> str:
+    return Path(holder.file.name).name if holder.file else ""
 
 
-def render_document(document) -> RenderedPdf:
-    """The PDF of ``document``. Raises RenderRefused or RenderFailed."""
-    return render_pdf(render_document_html(document))
+def render_document_html(document, language: str = "") -> str:
+    """The complete HTML page of ``document`` (in ``language``, the version's) as the PDF
+    template lays it out."""
+    return render_to_string(PDF_TEMPLATE, document_context(document, language))
+
+
+def render_document(document, language: str = "") -> RenderedPdf:
+    """The PDF of ``document`` or of its version in ``language``. Raises RenderRefused or
+    RenderFailed."""
+    return render_pdf(render_document_html(document, language))

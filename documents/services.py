@@ -27,12 +27,14 @@ from documents.enums import (
     ExternalKind,
     Language,
     SuffixKind,
+    VersionStatus,
 )
 from documents.exceptions import InvalidDocument, StaleDocument
 from documents.models import (
     Document,
     DocumentEvent,
     DocumentListing,
+    DocumentVersion,
     ExternalDocument,
     Instrument,
     Publication,
@@ -212,9 +214,12 @@ REGISTER_PERMISSION = {
 
 
 def _search_text(document: Document) -> str:
-    return "\n".join(
-        [document.symbol, document.title, document.source, html_to_text(document.text)]
-    )
+    parts = [document.symbol, document.title, document.source, html_to_text(document.text)]
+    if document.pk:
+        # Every language version is searched: a reader finds it by a word of any of them.
+        for title, text in document.versions.values_list("title", "text"):
+            parts += [title, html_to_text(text)]
+    return "\n".join(parts)
 
 
 @transaction.atomic
@@ -627,3 +632,43 @@ def external_document_register(
     )
     Reference.objects.filter(key=canonical, external__isnull=True).update(external=external)
     return external, created
+
+
+@transaction.atomic
+def document_version_set(
+    *,
+    actor,
+    document: Document,
+    language: str,
+    title: str = "",
+    text: str = "",
+    file=None,
+    status: str | None = None,
+) -> DocumentVersion:
+    """Set the version of ``document`` in ``language`` (not its original, which is the
+    document's own title and text): available once it has a title and a text or a file,
+    pending until then unless ``status`` says otherwise. The language joins those the
+    document is issued in, and the document's search text takes in the version's words."""
+    _require(actor, "documents.change_document", document, _staff_only(document.body))
+    if language not in LANGUAGE_CODES:
+        raise InvalidDocument(_("Unknown language code: %(code)s.") % {"code": language})
+    if language == document.original_language:
+        raise InvalidDocument(
+            _("The original is the document itself: edit the document to change it.")
+        )
+    version, _created = DocumentVersion.objects.get_or_create(document=document, language=language)
+    version.title = title.strip() or version.title
+    version.text = _clean_text(text) if text else version.text
+    if file is not None:
+        version.file = file
+    ready = bool(version.title and (version.text or version.file))
+    version.status = status or (VersionStatus.AVAILABLE if ready else VersionStatus.PENDING)
+    version.save()
+    document.languages = _clean_languages(
+        [*document.language_codes, language], document.original_language
+    )
+    document.search_text = _search_text(document)
+    document.version = F("version") + 1
+    document.save(update_fields=["languages", "search_text", "version", "updated_at"])
+    document.refresh_from_db(fields=["version"])
+    return version

@@ -54,7 +54,9 @@ def publication_publish(request, document_id: int):
     document = _document(request, document_id)
     require_perm(request, "documents.publish_document", document)
     try:
-        publication = publication_request(document=document, user=request.user)
+        publication = publication_request(
+            document=document, user=request.user, language=request.POST.get("language", "")
+        )
     except PublicationError as exc:
         return _answer(request, document, error=str(exc))
     if publication.state == PublicationState.FAILED:

@@ -39,6 +39,7 @@ from documents.linking import CitationLink, link_citations
 from documents.models import Document
 from documents.rendering import prepare_text
 from documents.symbols import normalize_symbol
+from documents.versions import shown_version
 from meetings.models import Meeting
 from meetings.rules import is_staff_of_any_body
 
@@ -243,8 +244,11 @@ def document_detail(request, document: Document):
     cites = selectors.document_cites(user=user, document=document)
     family = selectors.document_family(user=user, document=document)
     can_edit = user.has_perm("documents.change_document", document)
+    shown = shown_version(document, request.GET.get("lang"))
     context = {
         "document": document,
+        "shown": shown,
+        "version_text": prepare_text(shown.version.text) if shown.version else "",
         "body": document.body,
         "meeting": document.meeting,
         # The same per-paragraph lang/dir as the PDF: Arabic reads right to left here too.
