@@ -221,6 +221,41 @@ def ensure_structure() -> list[Meeting]:
     return meetings
 
 
+# French and Spanish words of the language versions (a third of the documents have both).
+VERSION_WORDS = {
+    "fr": (
+        "Proposition sur",
+        [
+            "gouvernance",
+            "internet",
+            "cybersécurité",
+            "connectivité",
+            "numérique",
+            "réseaux",
+            "accessibilité",
+            "développement",
+            "infrastructure",
+            "confiance",
+        ],
+    ),
+    "es": (
+        "Propuesta sobre",
+        [
+            "gobernanza",
+            "internet",
+            "ciberseguridad",
+            "conectividad",
+            "digital",
+            "redes",
+            "accesibilidad",
+            "desarrollo",
+            "infraestructura",
+            "confianza",
+        ],
+    ),
+}
+
+
 def _copy_value(value) -> str:
     if value is None:
         return "\\N"
@@ -238,6 +273,7 @@ def load_documents(total: int, meetings: list[Meeting]) -> None:
     texts: dict[str, str] = {}
     symbols_by_meeting: dict[int, list[str]] = {}
     counters: dict[tuple[int, str], int] = {}
+    versions: list[tuple[str, str, str, str]] = []
     now = "2026-11-29 12:00:00+00"
     made = 0
     for m_index, meeting in enumerate(meetings):
@@ -282,6 +318,15 @@ def load_documents(total: int, meetings: list[Meeting]) -> None:
             date = meeting.start_date - dt.timedelta(days=rng.randint(0, 40))
             access = "restricted" if rng.random() < 0.1 else "public"
             search_text = "\n".join([symbol, title, source, html_to_text(html)])
+            languages = rng.choice(LANGS)
+            if rng.random() < 1 / 3:
+                # Two language versions on a third of the documents, their words searched.
+                for code, (lead, words) in VERSION_WORDS.items():
+                    v_title = f"{lead} {rng.choice(words)} ({state})"
+                    v_text = " ".join(rng.sample(words, 3)) + "."
+                    versions.append((symbol, code, v_title, v_text))
+                    search_text += f"\n{v_title}\n{v_text}"
+                languages = ",en,es,fr,"
             rows.append(
                 "\t".join(
                     _copy_value(v)
@@ -300,7 +345,7 @@ def load_documents(total: int, meetings: list[Meeting]) -> None:
                         "",
                         date.isoformat(),
                         "en",
-                        rng.choice(LANGS),
+                        languages,
                         access,
                         "issued",
                         html,
@@ -384,7 +429,24 @@ def load_documents(total: int, meetings: list[Meeting]) -> None:
         unique_fields=["meeting", "series"],
         update_fields=["last_number"],
     )
-    log(f"  {len(revisions):,} revisions and {ref_count:,} references stored")
+    with (
+        raw.cursor() as cursor,
+        cursor.copy(
+            "COPY documents_documentversion (document_id, language, title, text, file, status, "
+            "updated_at) FROM STDIN"
+        ) as copy,
+    ):
+        copy.write(
+            "".join(
+                "\t".join(
+                    _copy_value(v)
+                    for v in (ids[symbol], code, title, f"<p>{text}</p>", "", "available", now)
+                )
+                + "\n"
+                for symbol, code, title, text in versions
+            )
+        )
+    log(f"  {len(revisions):,} revisions, {ref_count:,} references, {len(versions):,} versions")
 
 
 def ensure_data(total: int) -> None:
@@ -525,6 +587,8 @@ def main() -> None:
         ("search: word + body", public, "/documents/?q=cybersecurity&body=council"),
         ("search: very common word", public, "/documents/?q=group"),
         ("search: common word, member", member, "/documents/?q=broadband"),
+        ("search: word of a French version", public, "/documents/?q=gouvernance"),
+        ("search: word of a Spanish version", public, "/documents/?q=ciberseguridad"),
         ("search: symbol (redirect)", public, f"/documents/?q={cited.symbol}"),
         ("document page", member, cited.get_absolute_url()),
     ]
