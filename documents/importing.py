@@ -46,6 +46,8 @@ COLUMNS = (
     "access",
     "url",
     "file",
+    # Not among the columns, read when present: the text, whose citations are kept.
+    "text",
 )
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
 ATTACHABLE = {".pdf", ".doc", ".docx"}
@@ -226,6 +228,7 @@ class DocumentImport:
             date=_date(row.get("date", "")),
             **self._languages(row),
             access=_access(row.get("access", "")),
+            text=row.get("text", ""),
             file=self._file(row.get("file", "")),
         )
         return CREATED, document.symbol

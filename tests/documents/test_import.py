@@ -114,3 +114,12 @@ def test_without_create_meetings_an_unknown_body_is_refused():
     output = run()
     assert "No body has the symbol prefix C (import with --create-meetings)." in output
     assert not Document.objects.exists()
+
+
+def test_citations_in_imported_text_are_resolved_also_to_documents_imported_later():
+    run("--create-meetings")
+    citing = Document.objects.get(symbol="CWG-Internet-21/4")
+    targets = {ref.key: ref for ref in citing.references.all()}
+    assert targets["C24/7"].target.title == "Report on the implementation of the strategic plan"
+    assert targets["CWG-Internet-21/INF/2"].target.title == "Information document"
+    assert targets["CL-24/31"].external.symbol == "CL-24/31"
