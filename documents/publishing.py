@@ -459,6 +459,8 @@ def publications_of(*, document: Document) -> list[Publication]:
 
 def _publishable_versions(document: Document, publications) -> list[tuple[str, str]]:
     """(code, name) of the available language versions without a PDF of the current text."""
+    if len(document.language_codes) < 2:
+        return []  # issued in one language: no version to ask the database about
     done = {p.language for p in publications if p.is_current and p.language}
     return [
         (code, str(Language(code).label))

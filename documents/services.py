@@ -158,7 +158,10 @@ def _given_number(*, meeting: Meeting, series: str, number: int | None, symbol: 
             _("%(symbol)s is a revision, addendum or corrigendum: register it from its base.")
             % {"symbol": parsed.key}
         )
+    # The body's own record of its former prefixes, and the grammar's list of renamed groups.
     prefixes = {p.casefold() for p in meeting.body.all_prefixes}
+    if parsed.body_prefix.casefold() in prefixes:
+        prefixes.add(parsed.prefix.casefold())
     same_meeting = (
         parsed.key.split("/", 1)[0].casefold() == meeting.symbol_stem.casefold()
         or (parsed.prefix.casefold() in prefixes and int(parsed.meeting) == meeting.number)

@@ -37,8 +37,9 @@ class ShownVersion:
 
 def shown_version(document: Document, requested: str | None) -> ShownVersion:
     """What the document page shows for ``?lang=requested`` (the original by default)."""
-    versions = {v.language: v for v in document.versions.all()}
     codes = document.language_codes
+    # Issued in one language (most documents): nothing to read.
+    versions = {v.language: v for v in document.versions.all()} if len(codes) > 1 else {}
     language = requested if requested in codes else document.original_language
     names = dict(Language.choices)
 

@@ -91,3 +91,10 @@ def test_fifty_at_once_around_given_numbers_are_gapless_and_never_duplicated(bod
     assert numbers == [n for n in range(2, 55) if n not in {4, 9}][:50]
     held = list(Document.objects.filter(meeting=meeting).values_list("number", flat=True))
     assert len(held) == len(set(held)) == 52
+
+
+@pytest.mark.django_db
+def test_a_former_prefix_known_to_the_grammar_lands_in_the_renamed_body(body):
+    meeting = new_meeting(body, number=9)
+    document = register(meeting, "Summary", symbol="WG-Internet 9/2-E")
+    assert (document.symbol, document.meeting) == ("WG-Internet-9/2", meeting)
