@@ -14,6 +14,7 @@ from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy
 
 from documents.enums import (
     KNOWN_SERIES,
@@ -287,11 +288,21 @@ class DocumentRegisterForm(_DocumentFields):
         required=False,
         help_text="INF for information documents numbered apart: C25/INF/3.",
     )
+    given_number = forms.IntegerField(
+        label=gettext_lazy("Given number"),
+        min_value=1,
+        required=False,
+        help_text=gettext_lazy(
+            "Only for a number given elsewhere (1 kept for the agenda, a number assigned by "
+            "another system); leave empty to take the next free number."
+        ),
+    )
     token = forms.CharField(widget=forms.HiddenInput)
 
     field_order = [
         "meeting",
         "series",
+        "given_number",
         "doc_type",
         "purpose",
         "title",
@@ -346,6 +357,7 @@ class DocumentRegisterForm(_DocumentFields):
                     css_class="row",
                 ),
                 HTML('{% include "documents/_next_symbol.html" %}'),
+                "given_number",
             ),
             Fieldset(
                 "Description",

@@ -350,6 +350,7 @@ def document_register(request):
                 document = services.document_register(
                     meeting=meeting,
                     series=data["series"],
+                    number=data.get("given_number"),
                     title=data["title"],
                     source=data["source"],
                     doc_type=data["doc_type"],

@@ -98,3 +98,15 @@ def test_a_former_prefix_known_to_the_grammar_lands_in_the_renamed_body(body):
     meeting = new_meeting(body, number=9)
     document = register(meeting, "Summary", symbol="WG-Internet 9/2-E")
     assert (document.symbol, document.meeting) == ("WG-Internet-9/2", meeting)
+
+
+@pytest.mark.django_db
+def test_the_registry_form_takes_a_given_number_and_refuses_one_in_use(client_for, meeting):
+    from tests.documents.test_registry_forms import REGISTER, page_text, register_data
+
+    client = client_for("secretariat")
+    client.post(REGISTER, register_data(meeting, token="1" * 32, given_number="7"))
+    assert Document.objects.get().symbol == "CWG-Internet-21/7"
+    refused = client.post(REGISTER, register_data(meeting, token="2" * 32, given_number="7"))
+    assert "CWG-Internet-21/7 is already taken by" in page_text(refused)
+    assert Document.objects.count() == 1
