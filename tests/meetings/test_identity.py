@@ -86,3 +86,37 @@ def test_cancelled_meeting_shows_the_decision_date_and_keeps_its_documents(clien
 def test_postponing_without_the_decision_date_is_refused(meeting):
     with pytest.raises(InvalidMeeting, match="date of the decision"):
         services.meeting_update(actor=registrar(), meeting=meeting, status=MeetingStatus.POSTPONED)
+
+
+def test_secretariat_creates_council_2026_and_postpones_it_with_the_form(client, council):
+    from django.urls import reverse
+
+    client.force_login(registrar())
+    created = client.post(
+        reverse("meetings:meeting_create", kwargs={"body": council.slug}),
+        {
+            "identity_kind": "year",
+            "number": "2026",
+            "start_date": "2026-06-09",
+            "end_date": "2026-06-19",
+            "mode": "in_person",
+            "status": "scheduled",
+        },
+        follow=True,
+    ).content.decode()
+    assert "The Council 2026 was created." in created
+    edit = reverse("meetings:meeting_edit", kwargs={"body": council.slug, "number": 2026})
+    postponed = client.post(
+        edit,
+        {
+            "identity_kind": "year",
+            "number": "2026",
+            "start_date": "2026-06-09",
+            "end_date": "2026-06-19",
+            "mode": "in_person",
+            "status": "postponed",
+            "status_decided_on": "2026-03-02",
+        },
+        follow=True,
+    ).content.decode()
+    assert "Postponed (decided on 2 March 2026)" in postponed
