@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -39,141 +39,27 @@ from documents.models import (
     Instrument,
     Publication,
     Reference,
-    SymbolCounter,
+)
+
+# next_symbol and next_derived_symbols are read by the registry's views through this module.
+from documents.numbering import (  # noqa: F401
+    agenda_number,
+    allocate_number,
+    clash,
+    derived_symbol,
+    given_number,
+    lock_counter,
+    next_derived_symbols,
+    next_symbol,
+    number_holder,
+    symbol_for,
 )
 from documents.references import extract_references
-from documents.symbols import normalize_symbol, parse_symbol, same_series_keys
+from documents.symbols import normalize_symbol, same_series_keys
 from documents.text import html_to_text, looks_like_html, plain_to_html, sanitize_html
 from meetings.models import Meeting, MemberState
 
 LANGUAGE_CODES = frozenset(Language.values)
-
-
-def symbol_for(*, meeting: Meeting, series: str, number: int) -> str:
-    series_part = f"{series}/" if series else ""
-    return f"{meeting.symbol_stem}/{series_part}{number}"
-
-
-def derived_symbol(*, base: Document, kind: str, number: int) -> str:
-    return f"{base.symbol}({kind}.{number})"
-
-
-def next_symbol(*, meeting: Meeting, series: str = "") -> str:
-    """The symbol the next registration would get (shown on the form before saving; the
-    real number is only taken when the document is saved)."""
-    counter = SymbolCounter.objects.filter(meeting=meeting, series=series).first()
-    number = _next_free(meeting=meeting, series=series, after=counter.last_number if counter else 0)
-    return symbol_for(meeting=meeting, series=series, number=number)
-
-
-def next_derived_symbols(*, base: Document) -> dict[str, str]:
-    """The symbols the next revision, addendum and corrigendum of ``base`` would get."""
-    last = dict(
-        Document.objects.filter(parent=base)
-        .values_list("suffix_kind")
-        .annotate(last=Max("suffix_number"))
-        .values_list("suffix_kind", "last")
-    )
-    return {
-        kind: derived_symbol(base=base, kind=kind, number=(last.get(kind) or 0) + 1)
-        for kind in (SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM)
-    }
-
-
-def _lock_counter(*, meeting: Meeting, series: str) -> SymbolCounter:
-    """The counter row of the sequence, locked until the transaction ends: concurrent
-    registrations of the same meeting and series queue here."""
-    SymbolCounter.objects.bulk_create(
-        [SymbolCounter(meeting=meeting, series=series, last_number=0)], ignore_conflicts=True
-    )
-    return SymbolCounter.objects.select_for_update().get(meeting=meeting, series=series)
-
-
-def _holder(*, meeting: Meeting, series: str, number: int) -> Document | None:
-    return (
-        Document.objects.filter(meeting=meeting, series=series, number=number, parent=None)
-        .only("symbol", "title")
-        .first()
-    )
-
-
-def _clash(holder: Document) -> InvalidDocument:
-    return InvalidDocument(
-        _("%(symbol)s is already taken by “%(title)s”; give another number.")
-        % {"symbol": holder.symbol, "title": holder.title}
-    )
-
-
-def _next_free(*, meeting: Meeting, series: str, after: int) -> int:
-    """The first number after ``after`` that no document holds and that is not kept."""
-    number = after + 1
-    reserved = {1} if not series and meeting.reserves_agenda_number else set()
-    # Given numbers are few: one query finds those just ahead of the counter.
-    taken = reserved | set(
-        Document.objects.filter(
-            meeting=meeting, series=series, parent=None, number__gte=number
-        ).values_list("number", flat=True)[:1000]
-    )
-    while number in taken:
-        number += 1
-    return number
-
-
-def _allocate_number(*, meeting: Meeting, series: str, counter: SymbolCounter | None = None) -> int:
-    """Take the next free number of the sequence, holding a row lock until the transaction
-    ends: concurrent registrations queue here instead of taking the same number. Numbers
-    given by the secretariat, and ``/1`` where the meeting keeps it for its agenda, are
-    skipped."""
-    counter = counter or _lock_counter(meeting=meeting, series=series)
-    number = _next_free(meeting=meeting, series=series, after=counter.last_number)
-    counter.last_number = number
-    counter.save(update_fields=["last_number"])
-    return number
-
-
-def _agenda_number(*, meeting: Meeting, series: str, doc_type: str) -> int | None:
-    """``1`` for the agenda of a meeting that keeps it, while no document holds it."""
-    if doc_type != DocumentType.AGENDA or series or not meeting.reserves_agenda_number:
-        return None
-    return None if _holder(meeting=meeting, series="", number=1) else 1
-
-
-def _given_number(*, meeting: Meeting, series: str, number: int | None, symbol: str | None):
-    """The (series, number, symbol) the secretariat gives, checked against the meeting's
-    symbols; ``None`` when it gives none. ``symbol`` is read by the symbol grammar in any
-    printed form and kept in its canonical form."""
-    if symbol is None:
-        if number is None:
-            return None
-        if number < 1:
-            raise InvalidDocument(_("A document number is 1 or more."))
-        return series, number, symbol_for(meeting=meeting, series=series, number=number)
-    parsed = parse_symbol(symbol)
-    if parsed is None or parsed.system not in {"body", "council"} or not parsed.meeting:
-        raise InvalidDocument(
-            _("“%(symbol)s” is not a symbol of a meeting's document.") % {"symbol": symbol}
-        )
-    if parsed.suffixes:
-        raise InvalidDocument(
-            _("%(symbol)s is a revision, addendum or corrigendum: register it from its base.")
-            % {"symbol": parsed.key}
-        )
-    # The body's own record of its former prefixes, and the grammar's list of renamed groups.
-    prefixes = {p.casefold() for p in meeting.body.all_prefixes}
-    if parsed.body_prefix.casefold() in prefixes:
-        prefixes.add(parsed.prefix.casefold())
-    same_meeting = (
-        parsed.key.split("/", 1)[0].casefold() == meeting.symbol_stem.casefold()
-        or (parsed.prefix.casefold() in prefixes and int(parsed.meeting) == meeting.number)
-        # Council wrote its year in four digits once (C2001/15) and in two since (C09/1).
-        or (parsed.system == "council" and int(parsed.meeting) % 100 == meeting.number % 100)
-    )
-    if not same_meeting:
-        raise InvalidDocument(
-            _("%(symbol)s is not a symbol of the %(meeting)s.")
-            % {"symbol": parsed.key, "meeting": meeting.display_name}
-        )
-    return parsed.series, parsed.number, parsed.key
 
 
 def _clean_languages(languages: Iterable[str], original_language: str) -> str:
@@ -261,24 +147,24 @@ def document_register(
         raise InvalidDocument("A series is letters only, such as INF.")
     if not title.strip():
         raise InvalidDocument("A document needs a title.")
-    counter = _lock_counter(meeting=meeting, series=series)
+    counter = lock_counter(meeting=meeting, series=series)
     # Checked under the counter lock: a second copy of the form sent at the same moment
     # waits for the first to commit and then finds its document.
     if submission_token and (existing := _submitted(submission_token)) is not None:
         return existing
-    given = _given_number(meeting=meeting, series=series, number=number, symbol=symbol)
+    given = given_number(meeting=meeting, series=series, number=number, symbol=symbol)
     if given is not None:
         series, number, symbol = given
         if series != counter.series:
-            _lock_counter(meeting=meeting, series=series)
-        if (holder := _holder(meeting=meeting, series=series, number=number)) is not None:
-            raise _clash(holder)
+            lock_counter(meeting=meeting, series=series)
+        if (holder := number_holder(meeting=meeting, series=series, number=number)) is not None:
+            raise clash(holder)
         if Document.objects.filter(symbol=symbol).exists():
-            raise _clash(Document.objects.get(symbol=symbol))
+            raise clash(Document.objects.get(symbol=symbol))
     else:
-        number = _agenda_number(meeting=meeting, series=series, doc_type=doc_type)
+        number = agenda_number(meeting=meeting, series=series, doc_type=doc_type)
         if number is None:
-            number = _allocate_number(meeting=meeting, series=series, counter=counter)
+            number = allocate_number(meeting=meeting, series=series, counter=counter)
         symbol = symbol_for(meeting=meeting, series=series, number=number)
     if source_state is None:
         source_state = _state_named(source)
@@ -344,7 +230,7 @@ def document_derive(
     if number is not None:
         holder = Document.objects.filter(parent=base, suffix_kind=kind, suffix_number=number)
         if (held := holder.only("symbol", "title").first()) is not None:
-            raise _clash(held)
+            raise clash(held)
     else:
         number = (last or 0) + 1
     source_text = text if text is not None else base.text
