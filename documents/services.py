@@ -1,6 +1,7 @@
 """Every write of the documents app: registration with symbol allocation, derived documents
 (revisions, addenda, corrigenda), listings for other meetings, and the references between
-documents. Publication lives in ``documents.publishing``.
+documents, external documents and language versions. Numbers and symbols are worked out in
+``documents.numbering``; publication lives in ``documents.publishing``.
 
 Each write takes the ``actor`` it is done for (recorded as the document's ``created_by``
 where there is one) and checks that person's permission itself (``documents/rules.py``), so a
