@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from kombu import pools
 
 from config.celery import app
 
@@ -83,9 +84,10 @@ class RedisBroker:
 def drop_pooled_connections() -> None:
     """Forget the connections and producers pooled for the broker used so far (what Celery
     itself does after a fork), so the next message goes to the broker configured now."""
-    pool, app._pool = app._pool, None
-    if pool is not None:
-        pool.force_close_all()
+    app._pool = None
+    # kombu keeps its pools in a registry keyed by the broker's address: closing one there
+    # and asking again for the same broker would hand back the closed pool. Empty it.
+    pools.reset()
     if "amqp" in app.__dict__:
         app.amqp._producer_pool = None
 
