@@ -20,7 +20,7 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from config.api import ConditionalGetMixin, CursorPagination, as_id
-from documents import selectors
+from documents import registry, selectors
 from documents.enums import PublicationState
 from documents.forms import RegistryFilterForm
 from documents.models import Document, Publication
@@ -205,7 +205,7 @@ class DocumentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             raise ValidationError(form_errors(form))
         data = form.cleaned_data
         body = data.get("body")
-        query = selectors.RegistryQuery(
+        query = registry.RegistryQuery(
             q=data.get("q") or "",
             body_id=body.pk if body else None,
             meeting=data.get("meeting"),
@@ -215,7 +215,7 @@ class DocumentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
             date_from=data.get("date_from"),
             date_to=data.get("date_to"),
         )
-        qs, _ranked = selectors.registry_filter(user=user, query=query)
+        qs, _ranked = registry.registry_filter(user=user, query=query)
         symbol = self.request.query_params.get("symbol", "").strip()
         if symbol:
             qs = qs.filter(symbol=normalize_symbol(symbol) or symbol)

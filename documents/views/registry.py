@@ -20,7 +20,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from config.permissions import LoginRequired, require_perm
-from documents import selectors, services
+from documents import registry, selectors, services
 from documents.enums import KNOWN_SERIES, Access, SuffixKind
 from documents.exceptions import DocumentsError
 from documents.forms import (
@@ -44,15 +44,15 @@ from meetings.rules import is_staff_of_any_body
 # ----------------------------------------------------------------------------------- list
 
 
-def _query_from(form: RegistryFilterForm) -> selectors.RegistryQuery:
+def _query_from(form: RegistryFilterForm) -> registry.RegistryQuery:
     if not form.is_bound:
-        return selectors.RegistryQuery()
+        return registry.RegistryQuery()
     # cleaned_data keeps the valid filters when another one is not: they still apply, and
     # the error of the other is shown.
     form.is_valid()
     data = form.cleaned_data
     body = data.get("body")
-    return selectors.RegistryQuery(
+    return registry.RegistryQuery(
         q=data.get("q") or "",
         body_id=body.pk if body else None,
         meeting=data.get("meeting"),
@@ -97,7 +97,7 @@ def registry_list(request):
                 f"“{q}” is not a document symbol (symbols look like CWG-Internet-21/3, "
                 "CWG-Internet-21/3(Rev.1), C25/1 or C25/INF/3); showing a word search instead."
             )
-    page = selectors.registry_page(
+    page = registry.registry_page(
         user=request.user,
         query=query,
         after=request.GET.get("after", ""),
@@ -117,24 +117,24 @@ def registry_list(request):
         "form": form,
         "query": query,
         "page": page,
-        "rows": selectors.table_rows(page.documents),
+        "rows": registry.table_rows(page.documents),
         "next_url": next_url,
         "prev_url": prev_url,
         "notice": notice,
         "filtered": bool(request.GET.get("q") or _any_filter(query)),
-        "full_text": selectors.full_text_search_available(),
+        "full_text": registry.full_text_search_available(),
         "source_datalist": source_datalist(),
-        "options": selectors.registry_filter_options(
+        "options": registry.registry_filter_options(
             selected_meeting=str(query.meeting.pk) if query.meeting else ""
         ),
         "selected": _selected(request, query),
         "can_register": _can_register(request.user),
-        "search_depth": selectors.SEARCH_DEPTH,
+        "search_depth": registry.SEARCH_DEPTH,
     }
     return render(request, "documents/registry_list.html", context)
 
 
-def _selected(request, query: selectors.RegistryQuery) -> dict:
+def _selected(request, query: registry.RegistryQuery) -> dict:
     """The filters as the form shows them again (what was typed, valid or not)."""
     return {
         "body": request.GET.get("body", ""),
@@ -147,7 +147,7 @@ def _selected(request, query: selectors.RegistryQuery) -> dict:
     }
 
 
-def _any_filter(query: selectors.RegistryQuery) -> bool:
+def _any_filter(query: registry.RegistryQuery) -> bool:
     return any(
         [
             query.body_id,
