@@ -22,9 +22,9 @@ from rest_framework.exceptions import ValidationError
 from config.api import ConditionalGetMixin, CursorPagination, as_id
 from documents import registry, selectors
 from documents.enums import PublicationState
-from documents.forms import RegistryFilterForm
 from documents.models import Document, Publication
 from documents.references import normalize_symbol
+from documents.search_forms import RegistryFilterForm
 
 
 def form_errors(form) -> dict[str, list[str]]:
