@@ -36,35 +36,25 @@ class RevisionDiff:
     documents: list[ItemChange] = field(default_factory=list)
 
     @property
-    def is_empty(self) -> bool:
-        return not any(
-            (
-                self.added,
-                self.removed,
-                self.moved,
-                self.renumbered,
-                self.retitled,
-                self.described,
-                self.rescheduled,
-                self.documents,
-            )
+    def groups(self) -> tuple[list[ItemChange], ...]:
+        return (
+            self.added,
+            self.removed,
+            self.moved,
+            self.renumbered,
+            self.retitled,
+            self.described,
+            self.rescheduled,
+            self.documents,
         )
 
     @property
+    def is_empty(self) -> bool:
+        return not any(self.groups)
+
+    @property
     def change_count(self) -> int:
-        return sum(
-            len(group)
-            for group in (
-                self.added,
-                self.removed,
-                self.moved,
-                self.renumbered,
-                self.retitled,
-                self.described,
-                self.rescheduled,
-                self.documents,
-            )
-        )
+        return sum(len(group) for group in self.groups)
 
 
 def _parent_number(number: str) -> str:

@@ -203,18 +203,7 @@ class DocumentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         form = RegistryFilterForm(params)
         if not form.is_valid():
             raise ValidationError(form_errors(form))
-        data = form.cleaned_data
-        body = data.get("body")
-        query = registry.RegistryQuery(
-            q=data.get("q") or "",
-            body_id=body.pk if body else None,
-            meeting=data.get("meeting"),
-            doc_type=data.get("type") or "",
-            source=data.get("source") or "",
-            language=data.get("language") or "",
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-        )
+        query = registry.RegistryQuery.from_filters(form.cleaned_data)
         qs, _ranked = registry.registry_filter(user=user, query=query)
         symbol = self.request.query_params.get("symbol", "").strip()
         if symbol:

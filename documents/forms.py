@@ -140,6 +140,19 @@ def _language_field() -> forms.MultipleChoiceField:
     )
 
 
+def _previews_symbol(name: str, preview_url: str) -> Field:
+    """A field whose change asks the server for the next symbol again."""
+    return Field(
+        name,
+        hx_get=preview_url,
+        hx_trigger="change",
+        hx_target="#next-symbol",
+        hx_swap="outerHTML",
+        hx_sync="closest form:replace",
+        hx_include="#id_meeting, #id_series",
+    )
+
+
 class _DocumentFields(forms.Form):
     """The fields that registration and editing share."""
 
@@ -191,6 +204,21 @@ class _DocumentFields(forms.Form):
         return data
 
     _needs_content = True
+
+    def described_fields(self) -> tuple:
+        """The layout of the description fields, the same on registration and edit."""
+        return (
+            "title",
+            "source",
+            self.source_datalist(),
+            Div(
+                Div("date", css_class="col-md-6"),
+                Div("original_language", css_class="col-md-6"),
+                css_class="row",
+            ),
+            Field("languages", wrapper_class="languages-field"),
+            "access",
+        )
 
     def source_datalist(self) -> HTML:
         # Crispy compiles HTML() as a template: the names come in through the context
@@ -244,27 +272,11 @@ class DocumentRegisterForm(_DocumentFields):
                 "Symbol",
                 Div(
                     Div(
-                        Field(
-                            "meeting",
-                            hx_get=preview_url,
-                            hx_trigger="change",
-                            hx_target="#next-symbol",
-                            hx_swap="outerHTML",
-                            hx_sync="closest form:replace",
-                            hx_include="#id_meeting, #id_series",
-                        ),
+                        _previews_symbol("meeting", preview_url),
                         css_class="col-md-8",
                     ),
                     Div(
-                        Field(
-                            "series",
-                            hx_get=preview_url,
-                            hx_trigger="change",
-                            hx_target="#next-symbol",
-                            hx_swap="outerHTML",
-                            hx_sync="closest form:replace",
-                            hx_include="#id_meeting, #id_series",
-                        ),
+                        _previews_symbol("series", preview_url),
                         css_class="col-md-4",
                     ),
                     css_class="row",
@@ -278,16 +290,7 @@ class DocumentRegisterForm(_DocumentFields):
                     Div("purpose", css_class="col-md-6"),
                     css_class="row",
                 ),
-                "title",
-                "source",
-                self.source_datalist(),
-                Div(
-                    Div("date", css_class="col-md-6"),
-                    Div("original_language", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Field("languages", wrapper_class="languages-field"),
-                "access",
+                *self.described_fields(),
             ),
             Fieldset("Content", "text", "file"),
             "token",
@@ -315,16 +318,7 @@ class DocumentEditForm(_DocumentFields):
                 Div("status", css_class="col-md-4"),
                 css_class="row",
             ),
-            "title",
-            "source",
-            self.source_datalist(),
-            Div(
-                Div("date", css_class="col-md-6"),
-                Div("original_language", css_class="col-md-6"),
-                css_class="row",
-            ),
-            Field("languages", wrapper_class="languages-field"),
-            "access",
+            *self.described_fields(),
             "text",
             "file",
             "version",

@@ -45,6 +45,21 @@ class RegistryQuery:
     def is_search(self) -> bool:
         return bool(self.q.strip())
 
+    @classmethod
+    def from_filters(cls, data: dict) -> RegistryQuery:
+        """From the cleaned data of ``RegistryFilterForm`` (the page and the API)."""
+        body = data.get("body")
+        return cls(
+            q=data.get("q") or "",
+            body_id=body.pk if body else None,
+            meeting=data.get("meeting"),
+            doc_type=data.get("type") or "",
+            source=data.get("source") or "",
+            language=data.get("language") or "",
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+        )
+
 
 @dataclass
 class RegistryPage:

@@ -216,12 +216,17 @@ def meetings_for_registration(*, user) -> QuerySet[Meeting]:
 
 
 def document_history(*, document: Document, limit: int = 50) -> list:
-    """The latest lines of the document's history (DocumentEvent), newest first, with who
-    did it, in one query."""
+    """The latest lines of the document's history (DocumentEvent), newest first."""
+    return document_events(Q(document=document), limit=limit)
+
+
+def document_events(condition: Q, *, limit: int = 50) -> list:
+    """The latest DocumentEvent rows matching ``condition``, newest first, with who did it
+    and on which symbol, in one query (the agenda's history uses it too)."""
     from documents.models import DocumentEvent
 
     return list(
-        DocumentEvent.objects.filter(document=document)
+        DocumentEvent.objects.filter(condition)
         .select_related("actor", "document")
         .only(
             "kind",

@@ -37,18 +37,7 @@ def _query_from(form: RegistryFilterForm) -> registry.RegistryQuery:
     # cleaned_data keeps the valid filters when another one is not: they still apply, and
     # the error of the other is shown.
     form.is_valid()
-    data = form.cleaned_data
-    body = data.get("body")
-    return registry.RegistryQuery(
-        q=data.get("q") or "",
-        body_id=body.pk if body else None,
-        meeting=data.get("meeting"),
-        doc_type=data.get("type") or "",
-        source=data.get("source") or "",
-        language=data.get("language") or "",
-        date_from=data.get("date_from"),
-        date_to=data.get("date_to"),
-    )
+    return registry.RegistryQuery.from_filters(form.cleaned_data)
 
 
 def _page_param(request) -> int:
