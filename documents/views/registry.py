@@ -11,16 +11,15 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
+from config.storage import file_download
 from documents import registry, selectors
-from documents.forms import (
-    source_datalist,
-)
+from documents.forms import source_datalist
 from documents.linking import CitationLink, link_citations
 from documents.models import Document
 from documents.rendering import prepare_text
@@ -257,11 +256,13 @@ def document_file(request, document: Document):
     """The uploaded file, served only to those who may see the document."""
     if not document.file:
         raise Http404(f"{document.symbol} has no uploaded file.")
-    try:
-        handle = document.file.open("rb")
-    except OSError:
-        raise Http404(f"The file of {document.symbol} is missing from the store.") from None
-    return FileResponse(handle, as_attachment=True, filename=_file_name(document))
+    return file_download(
+        document.file.name,
+        filename=_file_name(document),
+        private=document.is_restricted,
+        missing=gettext("The file of %(symbol)s is missing from the store.")
+        % {"symbol": document.symbol},
+    )
 
 
 urlpatterns = [
