@@ -16,6 +16,8 @@ import logging
 import re
 import uuid
 
+from django.core.signals import request_finished
+
 _request_id: contextvars.ContextVar[str] = contextvars.ContextVar("request_id", default="-")
 # What a proxy may hand us: short, and nothing that could forge a log line.
 _SANE_ID = re.compile(r"^[A-Za-z0-9._-]{8,64}$")
@@ -31,19 +33,23 @@ class RequestIdMiddleware:
 
     def __init__(self, get_response):
         self.get_response = get_response
+        request_finished.connect(_forget, dispatch_uid="config.logs.forget_request_id")
 
     def __call__(self, request):
         offered = request.headers.get(HEADER, "")
         request_id = offered if _SANE_ID.match(offered) else uuid.uuid4().hex
         request.request_id = request_id
-        token = _request_id.set(request_id)
-        try:
-            _sentry_tag(request_id)
-            response = self.get_response(request)
-        finally:
-            _request_id.reset(token)
+        # Kept until the response is closed, not only while the middleware runs: Django
+        # logs "Not Found" and "Internal Server Error" after the middleware has returned.
+        _request_id.set(request_id)
+        _sentry_tag(request_id)
+        response = self.get_response(request)
         response[HEADER] = request_id
         return response
+
+
+def _forget(**kwargs) -> None:
+    _request_id.set("-")
 
 
 def _sentry_tag(request_id: str) -> None:
