@@ -433,12 +433,7 @@ def proposal_annex(request, pk: int):
     """An annex, for whoever may see its proposal."""
     annex = selectors.annex_get(pk=pk)
     _may_see(request, annex.proposal)
-    return file_download(
-        annex.file.name,
-        filename=annex.name,
-        private=True,
-        missing=gettext("The annex is missing from storage."),
-    )
+    return file_download(annex.file.name, filename=annex.name, private=True)
 
 
 @require_POST
