@@ -7,9 +7,11 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.views.decorators.http import require_GET, require_http_methods
 
 from config.permissions import LoginRequired, require_perm
@@ -63,6 +65,24 @@ def _preview(meeting: Meeting | None, series: str) -> str:
     return allocation.next_symbol(meeting=meeting, series=series)
 
 
+def _registered_once(request, form, register) -> HttpResponse | None:
+    """Run ``register`` (a registration carrying the form's token) and answer with the new
+    document's page; None, with the error on the form, when it is refused. The same form
+    sent twice at the very same moment: the copy that lost shows the winner's page."""
+    try:
+        document = register()
+    except DocumentsError as exc:
+        form.add_error(None, str(exc))
+        return None
+    except IntegrityError:
+        document = Document.objects.filter(submission_token=form.cleaned_data["token"]).first()
+        if document is None:
+            raise
+        return redirect(document)
+    messages.success(request, gettext("%(symbol)s was registered.") % {"symbol": document.symbol})
+    return redirect(document)
+
+
 @require_http_methods(["GET", "POST"])
 def document_register(request):
     meetings = _registration_meetings(request)
@@ -80,15 +100,13 @@ def document_register(request):
                     request, f"This form was already sent: it registered {earlier.symbol}."
                 )
                 return redirect(earlier)
-            try:
-                document = services.document_register(
+            fields = ("series", "title", "source", "doc_type", "purpose", "date")
+            answer = _registered_once(
+                request,
+                form,
+                lambda: services.document_register(
                     meeting=meeting,
-                    series=data["series"],
-                    title=data["title"],
-                    source=data["source"],
-                    doc_type=data["doc_type"],
-                    purpose=data["purpose"],
-                    date=data["date"],
+                    **{name: data[name] for name in fields},
                     original_language=data["original_language"],
                     languages=data["languages"],
                     access=data["access"],
@@ -96,18 +114,10 @@ def document_register(request):
                     file=data.get("file") or None,
                     actor=request.user,
                     submission_token=token,
-                )
-            except DocumentsError as exc:
-                form.add_error(None, str(exc))
-            except IntegrityError:
-                # The same form sent twice at the very same moment: the other copy won.
-                document = Document.objects.filter(submission_token=token).first()
-                if document is None:
-                    raise
-                return redirect(document)
-            else:
-                messages.success(request, f"{document.symbol} was registered.")
-                return redirect(document)
+                ),
+            )
+            if answer is not None:
+                return answer
         meeting = form.cleaned_data.get("meeting") if hasattr(form, "cleaned_data") else None
         series = form.cleaned_data.get("series", "") if hasattr(form, "cleaned_data") else ""
     else:
@@ -202,8 +212,10 @@ def document_derive(request, document: Document):
         form = DocumentDeriveForm(request.POST)
         if form.is_valid():
             data = form.cleaned_data
-            try:
-                derived = services.document_derive(
+            answer = _registered_once(
+                request,
+                form,
+                lambda: services.document_derive(
                     base=base,
                     kind=data["kind"],
                     title=data["title"],
@@ -212,17 +224,10 @@ def document_derive(request, document: Document):
                     languages=data["languages"] or None,
                     actor=request.user,
                     submission_token=data["token"],
-                )
-            except DocumentsError as exc:
-                form.add_error(None, str(exc))
-            except IntegrityError:
-                derived = Document.objects.filter(submission_token=data["token"]).first()
-                if derived is None:
-                    raise
-                return redirect(derived)
-            else:
-                messages.success(request, f"{derived.symbol} was registered.")
-                return redirect(derived)
+                ),
+            )
+            if answer is not None:
+                return answer
     else:
         kind = request.GET.get("kind", SuffixKind.REVISION)
         latest = selectors.document_family(user=request.user, document=base)["latest_revision"]
