@@ -25,7 +25,7 @@ from django.urls import reverse
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
 from documents.enums import Access
 from documents.models import Document
-from documents.selectors import visible_documents
+from documents.selectors import document_events, visible_documents
 from meetings.models import Meeting, Session
 
 # 1, 1.1, 1.1.1: deeper than that an agenda stops being readable.
@@ -430,23 +430,7 @@ def allocatable_documents(
 def agenda_history(*, agenda: Agenda, limit: int = 50) -> list:
     """The latest lines of the history of the agenda's document and its revisions (issued,
     adopted, PDFs), newest first, with who did it and on which symbol, in one query."""
-    from documents.models import DocumentEvent
-
-    return list(
-        DocumentEvent.objects.filter(
-            Q(document_id=agenda.document_id) | Q(document__parent_id=agenda.document_id)
-        )
-        .select_related("actor", "document")
-        .only(*HISTORY_FIELDS)[:limit]
+    return document_events(
+        Q(document_id=agenda.document_id) | Q(document__parent_id=agenda.document_id),
+        limit=limit,
     )
-
-
-HISTORY_FIELDS = (
-    "kind",
-    "at",
-    "note",
-    "actor__username",
-    "actor__first_name",
-    "actor__last_name",
-    "document__symbol",
-)

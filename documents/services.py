@@ -1,6 +1,6 @@
-"""Every write of the documents app: registration with symbol allocation, derived documents
-(revisions, addenda, corrigenda), listings for other meetings, and the references between
-documents. Publication lives in ``documents.publishing``.
+"""Every write of the documents app: registration, derived documents (revisions, addenda,
+corrigenda), listings for other meetings, and the references between documents. Symbols
+are allocated in ``documents.allocation``; publication lives in ``documents.publishing``.
 
 Each write takes the ``actor`` it is done for (recorded as the document's ``created_by``
 where there is one) and checks that person's permission itself (``documents/rules.py``), so a
@@ -15,11 +15,12 @@ from collections.abc import Iterable
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import F, Max
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from config.actors import person_of
+from documents.allocation import allocate_number, derived_symbol, lock_counter, symbol_for
 from documents.enums import Access, DocumentStatus, DocumentType, Language, SuffixKind
 from documents.exceptions import InvalidDocument, StaleDocument
 from documents.models import (
@@ -29,7 +30,6 @@ from documents.models import (
     Instrument,
     Publication,
     Reference,
-    SymbolCounter,
 )
 from documents.references import extract_references
 from documents.symbols import normalize_symbol, same_series_keys
@@ -37,57 +37,6 @@ from documents.text import html_to_text, looks_like_html, plain_to_html, sanitiz
 from meetings.models import Meeting, MemberState
 
 LANGUAGE_CODES = frozenset(Language.values)
-
-
-def symbol_for(*, meeting: Meeting, series: str, number: int) -> str:
-    series_part = f"{series}/" if series else ""
-    return f"{meeting.symbol_stem}/{series_part}{number}"
-
-
-def derived_symbol(*, base: Document, kind: str, number: int) -> str:
-    return f"{base.symbol}({kind}.{number})"
-
-
-def next_symbol(*, meeting: Meeting, series: str = "") -> str:
-    """The symbol the next registration would get (shown on the form before saving; the
-    real number is only taken when the document is saved)."""
-    counter = SymbolCounter.objects.filter(meeting=meeting, series=series).first()
-    return symbol_for(
-        meeting=meeting, series=series, number=(counter.last_number if counter else 0) + 1
-    )
-
-
-def next_derived_symbols(*, base: Document) -> dict[str, str]:
-    """The symbols the next revision, addendum and corrigendum of ``base`` would get."""
-    last = dict(
-        Document.objects.filter(parent=base)
-        .values_list("suffix_kind")
-        .annotate(last=Max("suffix_number"))
-        .values_list("suffix_kind", "last")
-    )
-    return {
-        kind: derived_symbol(base=base, kind=kind, number=(last.get(kind) or 0) + 1)
-        for kind in (SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM)
-    }
-
-
-def _lock_counter(*, meeting: Meeting, series: str) -> SymbolCounter:
-    """The counter row of the sequence, locked until the transaction ends: concurrent
-    registrations of the same meeting and series queue here."""
-    SymbolCounter.objects.bulk_create(
-        [SymbolCounter(meeting=meeting, series=series, last_number=0)], ignore_conflicts=True
-    )
-    return SymbolCounter.objects.select_for_update().get(meeting=meeting, series=series)
-
-
-def _allocate_number(*, meeting: Meeting, series: str, counter: SymbolCounter | None = None) -> int:
-    """Take the next number of the sequence, holding a row lock until the transaction ends:
-    concurrent registrations queue here instead of taking the same number."""
-    counter = counter or _lock_counter(meeting=meeting, series=series)
-    counter.last_number = F("last_number") + 1
-    counter.save(update_fields=["last_number"])
-    counter.refresh_from_db(fields=["last_number"])
-    return counter.last_number
 
 
 def _clean_languages(languages: Iterable[str], original_language: str) -> str:
@@ -167,12 +116,12 @@ def document_register(
         raise InvalidDocument("A series is letters only, such as INF.")
     if not title.strip():
         raise InvalidDocument("A document needs a title.")
-    counter = _lock_counter(meeting=meeting, series=series)
+    counter = lock_counter(meeting=meeting, series=series)
     # Checked under the counter lock: a second copy of the form sent at the same moment
     # waits for the first to commit and then finds its document.
     if submission_token and (existing := _submitted(submission_token)) is not None:
         return existing
-    number = _allocate_number(meeting=meeting, series=series, counter=counter)
+    number = allocate_number(meeting=meeting, series=series, counter=counter)
     if source_state is None:
         source_state = _state_named(source)
     document = Document(

@@ -1,7 +1,9 @@
 from documents import feeds
-from documents.views import publications, registry
+from documents.views import publications, registry, writing
 
 app_name = "documents"
 
 # Each views module keeps its own routes; the order matters only for overlapping paths.
-urlpatterns = publications.urlpatterns + registry.urlpatterns + feeds.urlpatterns
+urlpatterns = (
+    publications.urlpatterns + registry.urlpatterns + writing.urlpatterns + feeds.urlpatterns
+)
