@@ -85,6 +85,16 @@ def _search_text(document: Document) -> str:
     )
 
 
+def _checked_series(series: str, *, title: str) -> str:
+    """The series in capitals; refuses one that is not letters, and an empty title."""
+    series = (series or "").strip().upper()
+    if series and not series.isalpha():
+        raise InvalidDocument("A series is letters only, such as INF.")
+    if not title.strip():
+        raise InvalidDocument("A document needs a title.")
+    return series
+
+
 @transaction.atomic
 def document_register(
     *,
@@ -111,11 +121,7 @@ def document_register(
     document it registered the first time instead of registering another one."""
     perm = REGISTER_PERMISSION.get(doc_type, "documents.add_document")
     _require(actor, perm, meeting, _staff_only(meeting.body))
-    series = (series or "").strip().upper()
-    if series and not series.isalpha():
-        raise InvalidDocument("A series is letters only, such as INF.")
-    if not title.strip():
-        raise InvalidDocument("A document needs a title.")
+    series = _checked_series(series, title=title)
     counter = lock_counter(meeting=meeting, series=series)
     # Checked under the counter lock: a second copy of the form sent at the same moment
     # waits for the first to commit and then finds its document.
