@@ -13,7 +13,11 @@ PORT="${PORT:-8000}"
 worker=$!
 "$BIN/celery" -A config beat --loglevel=INFO &
 beat=$!
-"$BIN/gunicorn" config.wsgi --bind "127.0.0.1:$PORT" --workers 2 --threads 4 \
+# Sync workers, one per core (WEB_WORKERS): measured with bench/agenda.py on 2 cores, they
+# serve more than gthread workers (2 x 4 threads) with a lower p99, and cost less memory; a
+# gthread worker also keeps a keep-alive connection to itself, so a few clients can load one
+# worker while the other idles. Slow clients are the proxy's job (README, Production sizing).
+"$BIN/gunicorn" config.wsgi --bind "127.0.0.1:$PORT" --workers "${WEB_WORKERS:-2}" \
   --access-logfile - --graceful-timeout 5 &
 web=$!
 
