@@ -92,17 +92,27 @@ def drop_pooled_connections() -> None:
         app.amqp._producer_pool = None
 
 
+# Celery reads these from the environment before its configuration (celery.app.utils
+# Settings.broker_url and friends): in CI, where CELERY_BROKER_URL is set, app.conf.broker_url
+# = ... alone would change nothing and the test process would keep sending to CI's Redis.
+BROKER_ENVIRONMENT = ("CELERY_BROKER_URL", "CELERY_BROKER_READ_URL", "CELERY_BROKER_WRITE_URL")
+
+
 @pytest.fixture
-def redis_broker(tmp_path):
+def redis_broker(tmp_path, monkeypatch):
     """A broker of this test only; the test process's Celery app sends to it meanwhile."""
     if shutil.which("redis-server") is None:
         pytest.fail("redis-server is missing: `make test` installs Debian's redis-server.")
     broker = RedisBroker(tmp_path)
     broker.start()
+    for name in BROKER_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
     saved = (app.conf.broker_url, app.conf.broker_transport_options)
     drop_pooled_connections()
     app.conf.broker_url = broker.url
     app.conf.broker_transport_options = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    # What sending and /healthz really use; fails here, not in a 60 s wait, if it is not ours.
+    assert (app.conf.broker_read_url, app.conf.broker_write_url) == (broker.url, broker.url)
     yield broker
     drop_pooled_connections()
     app.conf.broker_url, app.conf.broker_transport_options = saved
