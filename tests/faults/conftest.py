@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.db import connection
 from kombu import pools
 
 from config.celery import app
@@ -30,8 +30,9 @@ def free_port() -> int:
 
 
 def database_url() -> str:
-    """The test database (pytest-django renamed it) as a DATABASE_URL for a subprocess."""
-    db = settings.DATABASES["default"]
+    """The test database (test_<name> on PostgreSQL) as a DATABASE_URL for a subprocess:
+    read from the test process's own connection, so the workers see the rows it writes."""
+    db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{Path(db['NAME']).resolve()}"
     auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
