@@ -12,6 +12,18 @@ visitors' agenda page, whole   agenda-page:V:<body>:<meeting number> issue and a
                                                                        re-checked against the
                                                                        agenda's state every
                                                                        PAGE_FRESH_SECONDS
+members' agenda page, its      agenda-member:V:<meeting>:<generation>: the generation moves on
+  content (the page minus the    <audience>                           when an item is written,
+  header): one per audience                                           on issue and on adopt
+                                                                       (forget_member_pages);
+                                                                       re-checked like the
+                                                                       visitors' page
+
+An audience is what the members' page depends on about the reader: superuser or not, and the
+roles held in the body (the permissions of the page are predicates of nothing else). Every
+delegate of a body thus shares one entry, with the restricted titles members may read. The
+content carries CSRF_PLACEHOLDER where a form's token goes; the view puts the reader's own
+(masked) token there, and renders the header, which names the reader, around it.
 
 V is FRAGMENT_VERSION: bump it when these templates change shape. The visitors' page stays a
 whole-page entry with its gzip made once (rather than ``cache_page`` + ``GZipMiddleware``,
@@ -32,7 +44,9 @@ from django.db import transaction
 
 from agendas.models import Agenda, AgendaRevision
 
-FRAGMENT_VERSION = 2
+FRAGMENT_VERSION = 3
+# Never a real token (those are 64 characters of [a-zA-Z0-9]).
+CSRF_PLACEHOLDER = "__agendum-csrf-token__"
 CACHE_SECONDS = 60 * 60 * 24
 # How long a visitors' page is served without asking the database whether the agenda changed:
 # issuing or adopting drops it at once in the cache it uses; other processes' memory caches
@@ -99,11 +113,69 @@ def public_page(
 
 
 def forget_public_page(*, agenda: Agenda) -> None:
-    """Drop the visitors' page now and again after commit (a request between the two could
-    have cached the page as it was)."""
+    """Drop the visitors' page and the members' pages now and again after commit (a request
+    between the two could have cached the page as it was)."""
     from meetings.models import Meeting
 
     meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
     key = _page_key(meeting.body.slug, meeting.number)
-    cache.delete(key)
-    transaction.on_commit(lambda: cache.delete(key))
+    generation = _generation_key(meeting.pk)
+
+    def drop() -> None:  # the members' pages too (see forget_member_pages)
+        cache.delete(key)
+        cache.set(generation, time.time_ns(), CACHE_SECONDS)
+
+    drop()
+    transaction.on_commit(drop)
+
+
+def _meeting_key(body_slug: str, number: int) -> str:
+    return f"agenda-meeting:{FRAGMENT_VERSION}:{body_slug}:{number}"
+
+
+def _generation_key(meeting_id: int) -> str:
+    return f"agenda-generation:{meeting_id}"
+
+
+def member_page(
+    *,
+    body_slug: str,
+    number: int,
+    meeting: Callable[[], object],
+    audience: Callable[[int], str],
+    agenda: Callable[[object], Agenda | None],
+    render: Callable[[object, Agenda], str],
+) -> dict | None:
+    """The members' page as {"meeting", "content", "state", "checked"}; None when ``state()``
+    says there is no agenda. ``meeting()`` loads the meeting with its body (only when this
+    process has not seen the address yet: a meeting keeps its body and number);
+    ``audience(body_id)`` names the reader's audience; ``agenda(meeting)`` reads the agenda
+    with its ``page_state`` in one query, at most every PAGE_FRESH_SECONDS;
+    ``render(meeting, agenda)`` makes the content."""
+    address = _meeting_key(body_slug, number)
+    found = cache.get(address)
+    if found is None:
+        found = meeting()
+        cache.set(address, found, CACHE_SECONDS)
+    generation = cache.get(_generation_key(found.pk), 0)
+    key = f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}"
+    entry = cache.get(key)
+    now = time.time()
+    if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
+        return entry
+    current = agenda(found)
+    if current is None:
+        return None
+    if entry is None or entry["state"] != current.page_state:
+        entry = {"meeting": found, "state": current.page_state, "content": render(found, current)}
+    entry["checked"] = now
+    cache.set(key, entry, CACHE_SECONDS)
+    return entry
+
+
+def forget_member_pages(*, meeting_id: int) -> None:
+    """Every audience's members' page of this meeting is made anew, now and again after commit
+    (as forget_public_page): called when an item is written, on issue and on adopt."""
+    key = _generation_key(meeting_id)
+    cache.set(key, time.time_ns(), CACHE_SECONDS)
+    transaction.on_commit(lambda: cache.set(key, time.time_ns(), CACHE_SECONDS))

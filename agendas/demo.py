@@ -10,8 +10,6 @@ may have edited it), and an agenda already issued or adopted is not issued or ad
 from __future__ import annotations
 
 import datetime as dt
-import importlib
-import importlib.util
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
@@ -19,6 +17,7 @@ from django.db import transaction
 from agendas import services
 from agendas.enums import AgendaState, FixedItem
 from agendas.models import Agenda, AgendaRevision
+from agendas.proposals.demo import load_proposals
 from documents.models import Document
 from meetings.models import Meeting, Session
 
@@ -195,9 +194,7 @@ def load(*, stdout=None, context: dict) -> dict:
     result: dict = {"agendas": agendas}
     # The proposals come after the agenda: the scenario cites CWG-Internet-21/1 and, once the
     # chair includes it, lands in this draft before "Any other business".
-    if importlib.util.find_spec("agendas.proposals.demo") is not None:
-        module = importlib.import_module("agendas.proposals.demo")
-        loaded = module.load_proposals(context={**context, **result})
-        if isinstance(loaded, dict):
-            result.update(loaded)
+    loaded = load_proposals(context={**context, **result})
+    if isinstance(loaded, dict):
+        result.update(loaded)
     return result

@@ -36,35 +36,25 @@ class RevisionDiff:
     documents: list[ItemChange] = field(default_factory=list)
 
     @property
-    def is_empty(self) -> bool:
-        return not any(
-            (
-                self.added,
-                self.removed,
-                self.moved,
-                self.renumbered,
-                self.retitled,
-                self.described,
-                self.rescheduled,
-                self.documents,
-            )
+    def groups(self) -> tuple[list[ItemChange], ...]:
+        return (
+            self.added,
+            self.removed,
+            self.moved,
+            self.renumbered,
+            self.retitled,
+            self.described,
+            self.rescheduled,
+            self.documents,
         )
 
     @property
+    def is_empty(self) -> bool:
+        return not any(self.groups)
+
+    @property
     def change_count(self) -> int:
-        return sum(
-            len(group)
-            for group in (
-                self.added,
-                self.removed,
-                self.moved,
-                self.renumbered,
-                self.retitled,
-                self.described,
-                self.rescheduled,
-                self.documents,
-            )
-        )
+        return sum(len(group) for group in self.groups)
 
 
 def _parent_number(number: str) -> str:
@@ -92,6 +82,24 @@ def _stable(old_ids: list[int], new_ids: list[int]) -> set[int]:
         else:
             j += 1
     return kept
+
+
+def _record(diff: RevisionDiff, change: ItemChange, before: dict, item: dict, *, in_place: bool):
+    """File the changes of an item present in both revisions under each group it is in."""
+    if before["number"] != item["number"]:
+        (diff.renumbered if in_place else diff.moved).append(change)
+    if before["title"] != item["title"]:
+        diff.retitled.append(change)
+    if before.get("description", "") != item.get("description", ""):
+        diff.described.append(change)
+    if change.old_session != change.session:
+        diff.rescheduled.append(change)
+    old_docs = {d["symbol"]: d for d in before.get("documents", [])}
+    new_docs = {d["symbol"]: d for d in item.get("documents", [])}
+    if old_docs.keys() != new_docs.keys():
+        change.documents_added = [d for s, d in new_docs.items() if s not in old_docs]
+        change.documents_removed = [d for s, d in old_docs.items() if s not in new_docs]
+        diff.documents.append(change)
 
 
 def revision_diff(old: list[dict], new: list[dict]) -> RevisionDiff:
@@ -134,26 +142,11 @@ def revision_diff(old: list[dict], new: list[dict]) -> RevisionDiff:
             old_session=before.get("session", ""),
             session=item.get("session", ""),
         )
-        if before["number"] != item["number"]:
-            same_parent = parent_id(old_id_by_number, before["number"]) == parent_id(
-                new_id_by_number, item["number"]
-            )
-            if pk in kept and same_parent:
-                diff.renumbered.append(change)
-            else:
-                diff.moved.append(change)
-        if before["title"] != item["title"]:
-            diff.retitled.append(change)
-        if before.get("description", "") != item.get("description", ""):
-            diff.described.append(change)
-        if change.old_session != change.session:
-            diff.rescheduled.append(change)
-        old_docs = {d["symbol"]: d for d in before.get("documents", [])}
-        new_docs = {d["symbol"]: d for d in item.get("documents", [])}
-        if old_docs.keys() != new_docs.keys():
-            change.documents_added = [d for s, d in new_docs.items() if s not in old_docs]
-            change.documents_removed = [d for s, d in old_docs.items() if s not in new_docs]
-            diff.documents.append(change)
+        # Renumbered in place (kept in order, same parent) or moved elsewhere.
+        in_place = pk in kept and parent_id(old_id_by_number, before["number"]) == parent_id(
+            new_id_by_number, item["number"]
+        )
+        _record(diff, change, before, item, in_place=in_place)
     for item in old:
         if item["id"] not in new_by_id:
             diff.removed.append(

@@ -35,6 +35,51 @@ def _move_label(direction: str, node: Node) -> str:
     return f"Outdent item {node.number}"
 
 
+def _allocations_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> None:
+    """The documents allocated to the item, each with its Remove button."""
+    number = node.number
+    if not node.allocations:
+        return
+    out.append('<ul class="item-docs list-unstyled mb-1">')
+    for allocation in node.allocations:
+        document = allocation.document
+        symbol = escape(document.symbol)
+        symbol_html = (
+            f'<a class="symbol" href="{doc_prefix}{symbol}{doc_suffix}">{symbol}</a>'
+            if doc_prefix
+            else f'<span class="symbol">{symbol}</span>'
+        )
+        out.append(
+            f'<li>{symbol_html} <span class="doc-title">{escape(document.title)}</span>'
+            f'<button type="button" class="doc-remove" data-unallocate="{document.pk}" '
+            f'aria-label="Remove {symbol} from item {number}">Remove</button></li>'
+        )
+    out.append("</ul>")
+
+
+def _actions_html(node: Node, out: list[str], title: str) -> None:
+    """The item's move, edit and delete buttons (``title`` is already escaped)."""
+    pk, number = node.item.pk, node.number
+    for direction, arrow, hint, allowed in _MOVES:
+        # A move past an edge stays focusable (aria-disabled, not disabled): the focus must not
+        # jump away when an item reaches the top after "Move up".
+        off_class, off_attr = ("", "") if allowed(node) else (" disabled", ' aria-disabled="true"')
+        out.append(
+            f'<button type="button" class="btn btn-sm btn-outline-secondary{off_class}" '
+            f'id="move-{direction}-{pk}" data-move="{direction}"{off_attr} '
+            f'aria-label="{_move_label(direction, node)}" title="{hint}">'
+            f'<span aria-hidden="true">{arrow}</span></button>'
+        )
+    children = " and its sub-items" if node.children else ""
+    out.append(
+        f'<button type="button" class="btn btn-sm btn-outline-primary" id="edit-{pk}" '
+        f'data-edit aria-label="Edit item {number}">Edit</button>'
+        f'<button type="button" class="btn btn-sm btn-outline-danger" id="delete-{pk}" '
+        f'data-delete data-confirm="Delete item {number} “{title}”{children}?" '
+        f'aria-label="Delete item {number}">Delete</button></div></div>'
+    )
+
+
 def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> None:
     item = node.item
     pk, number = item.pk, node.number
@@ -64,23 +109,7 @@ def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> 
         )
     if item.session_id:
         out.append(f'<div class="item-session">Session: {escape(item.session.label)}</div>')
-    allocations = node.allocations
-    if allocations:
-        out.append('<ul class="item-docs list-unstyled mb-1">')
-        for allocation in allocations:
-            document = allocation.document
-            symbol = escape(document.symbol)
-            symbol_html = (
-                f'<a class="symbol" href="{doc_prefix}{symbol}{doc_suffix}">{symbol}</a>'
-                if doc_prefix
-                else f'<span class="symbol">{symbol}</span>'
-            )
-            out.append(
-                f'<li>{symbol_html} <span class="doc-title">{escape(document.title)}</span>'
-                f'<button type="button" class="doc-remove" data-unallocate="{document.pk}" '
-                f'aria-label="Remove {symbol} from item {number}">Remove</button></li>'
-            )
-        out.append("</ul>")
+    _allocations_html(node, out, doc_prefix, doc_suffix)
     # The search box is added by agenda-editor.js when the details open (one per item would
     # weigh on every answer of the editor).
     out.append(
@@ -89,24 +118,7 @@ def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> 
         f'<span class="visually-hidden"> to item {number}</span></summary></details></div>'
         f'<div class="item-actions" role="group" aria-label="Actions for item {number}">'
     )
-    for direction, arrow, hint, allowed in _MOVES:
-        # A move past an edge stays focusable (aria-disabled, not disabled): the focus must not
-        # jump away when an item reaches the top after "Move up".
-        off_class, off_attr = ("", "") if allowed(node) else (" disabled", ' aria-disabled="true"')
-        out.append(
-            f'<button type="button" class="btn btn-sm btn-outline-secondary{off_class}" '
-            f'id="move-{direction}-{pk}" data-move="{direction}"{off_attr} '
-            f'aria-label="{_move_label(direction, node)}" title="{hint}">'
-            f'<span aria-hidden="true">{arrow}</span></button>'
-        )
-    children = " and its sub-items" if node.children else ""
-    out.append(
-        f'<button type="button" class="btn btn-sm btn-outline-primary" id="edit-{pk}" '
-        f'data-edit aria-label="Edit item {number}">Edit</button>'
-        f'<button type="button" class="btn btn-sm btn-outline-danger" id="delete-{pk}" '
-        f'data-delete data-confirm="Delete item {number} “{title}”{children}?" '
-        f'aria-label="Delete item {number}">Delete</button></div></div>'
-    )
+    _actions_html(node, out, title)
     if node.children:
         out.append(f'<ol class="agenda-list list-unstyled" data-parent="{pk}">')
         return

@@ -14,6 +14,7 @@ from __future__ import annotations
 from django.db.models import F
 from django.utils import timezone
 
+from agendas.caching import forget_member_pages
 from agendas.enums import FixedItem
 from agendas.exceptions import AgendaError, ItemGone
 from agendas.models import Agenda, AgendaItem
@@ -32,6 +33,8 @@ def lock(agenda: Agenda) -> Agenda:
 
 def touch(agenda: Agenda) -> None:
     Agenda.objects.filter(pk=agenda.pk).update(version=F("version") + 1, updated_at=timezone.now())
+    # Members read the live draft from the cache: they see this change at once.
+    forget_member_pages(meeting_id=agenda.meeting_id)
 
 
 def item_or_gone(agenda: Agenda, item_id: int, message: str = GONE) -> AgendaItem:

@@ -25,7 +25,7 @@ from django.urls import reverse
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
 from documents.enums import Access
 from documents.models import Document
-from documents.selectors import visible_documents
+from documents.selectors import document_events, visible_documents
 from meetings.models import Meeting, Session
 
 # 1, 1.1, 1.1.1: deeper than that an agenda stops being readable.
@@ -279,6 +279,40 @@ def agenda_page_state(*, body_slug: str, number: int) -> tuple | None:
     )
 
 
+def agenda_with_state(*, meeting: Meeting) -> Agenda | None:
+    """The meeting's agenda as agenda_of_meeting reads it, with ``page_state``: what the
+    members' agenda page depends on (its state and adoption, the draft's version, the latest
+    revision, when a document allocated to it last changed), all in one query."""
+    agenda = (
+        Agenda.objects.select_related("document")
+        .defer(*light_fields("document__"))
+        .filter(meeting=meeting)
+        .annotate(
+            latest=Subquery(
+                AgendaRevision.objects.filter(agenda=OuterRef("pk"))
+                .order_by("-pk")
+                .values("pk")[:1]
+            ),
+            stamp=Subquery(
+                Document.objects.filter(allocations__item__agenda=OuterRef("pk"))
+                .order_by("-updated_at")
+                .values("updated_at")[:1]
+            ),
+        )
+        .first()
+    )
+    if agenda is not None:
+        agenda.page_state = (
+            agenda.pk,
+            agenda.state,
+            agenda.adopted_at,
+            agenda.version,
+            agenda.latest,
+            agenda.stamp,
+        )
+    return agenda
+
+
 def agenda_for(*, body_slug: str, number: int, with_stamp: bool = False) -> Agenda:
     """The agenda of the meeting at this address with its meeting, body and document, in one
     query. ``with_stamp`` adds ``stamp``: when a document allocated to it last changed (the
@@ -430,23 +464,7 @@ def allocatable_documents(
 def agenda_history(*, agenda: Agenda, limit: int = 50) -> list:
     """The latest lines of the history of the agenda's document and its revisions (issued,
     adopted, PDFs), newest first, with who did it and on which symbol, in one query."""
-    from documents.models import DocumentEvent
-
-    return list(
-        DocumentEvent.objects.filter(
-            Q(document_id=agenda.document_id) | Q(document__parent_id=agenda.document_id)
-        )
-        .select_related("actor", "document")
-        .only(*HISTORY_FIELDS)[:limit]
+    return document_events(
+        Q(document_id=agenda.document_id) | Q(document__parent_id=agenda.document_id),
+        limit=limit,
     )
-
-
-HISTORY_FIELDS = (
-    "kind",
-    "at",
-    "note",
-    "actor__username",
-    "actor__first_name",
-    "actor__last_name",
-    "document__symbol",
-)

@@ -1,7 +1,7 @@
 """Agenda pages under load (not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/agendum .venv/bin/python bench/agenda.py \
-        [--seconds 4] [--connections 4] [--keep]
+        [--seconds 4] [--connections 4] [--threads 1] [--keep]
 
 On the PostgreSQL server of DATABASE_URL it creates a throwaway database (dropped at the end
 unless --keep), and builds in it, for one body, a meeting whose agenda has 200 items (40 items
@@ -10,10 +10,14 @@ them submitted, in the queue), and issues the agenda; and, for another body, the
 20 items, 100 documents and 50 proposals, to compare query counts.
 
 It then counts the queries of each page with Django's test client (20 against 200 items),
-serves the app with gunicorn (2 sync workers on 127.0.0.1, a free port, DEBUG=0, plain static
-files storage) and loads, one after the other and each for a few seconds, a bare Django view
-served by the same processes, the public page of the issued agenda (cached), the staff draft
-editor and the proposal queue (both logged in with a session cookie). The load comes from
+weighs the editor's HTML (bytes an item, raw and as sent to a browser accepting gzip), serves
+the app with gunicorn (2 sync workers on 127.0.0.1, a free port, DEBUG=0, plain static files
+storage; ``--threads N`` makes them gthread workers with N threads) and loads, one after the
+other and each for a few seconds, a bare Django view served by the same processes, then for
+the 20- and the 200-item agenda: the issued agenda as a visitor and as a delegate (from the
+cache), the staff draft editor and the proposal queue (logged in with a session cookie).
+Every page is also measured one request at a time (its own time, without waiting for a busy
+worker). At the end it reports the memory (RSS) of each web worker. The load comes from
 ``wrk`` when it is installed (apt-get install wrk), otherwise from Python threads with
 http.client; every request says ``Accept-Encoding: gzip, deflate, br`` as browsers do.
 Staff pages are also measured one request at a time (their own time, without waiting for a
@@ -29,6 +33,7 @@ import argparse
 import http.client
 import os
 import re
+import secrets
 import shutil
 import signal
 import socket
@@ -50,6 +55,9 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=4.0, help="length of each measurement")
     parser.add_argument("--connections", type=int, default=4, help="concurrent connections")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument(
+        "--threads", type=int, default=1, help="threads per gunicorn worker (1: sync workers)"
+    )
     return parser.parse_args()
 
 
@@ -73,6 +81,8 @@ ENV = {
     "CELERY_BROKER_URL": "filesystem://",  # publications wait in WORK; no worker runs
     "LOG_LEVEL": "WARNING",
     "CACHE_URL": "",
+    # One key for this process (which makes the session cookies) and gunicorn's workers.
+    "SECRET_KEY": secrets.token_urlsafe(50),
 }
 os.environ.update(ENV)
 
@@ -241,6 +251,8 @@ def build(*, acronym: str, items: int, docs_per_item: int, proposals: int) -> di
         "meeting": meeting,
         "agenda": agenda,
         "secretariat": secretariat,
+        "delegate": delegate,
+        "label": f"{items} items",
         "items": agenda.items.count(),
         "allocations": AgendaItemDocument.objects.filter(item__agenda=agenda).count(),
         "proposals": Proposal.objects.filter(meeting=meeting).count(),
@@ -252,12 +264,14 @@ def pages(world: dict) -> dict[str, tuple[str, bool]]:
     from django.urls import NoReverseMatch, reverse
 
     kwargs = {"body": world["body"].slug, "number": world["meeting"].number}
+    agenda = reverse("agendas:agenda", kwargs=kwargs)
     found = {
-        "issued agenda (public, cached)": (reverse("agendas:agenda", kwargs=kwargs), False),
-        "draft editor (staff)": (reverse("agendas:agenda_editor", kwargs=kwargs), True),
+        "issued agenda (public, cached)": (agenda, ""),
+        "issued agenda (delegate)": (agenda, "delegate"),
+        "draft editor (staff)": (reverse("agendas:agenda_editor", kwargs=kwargs), "secretariat"),
     }
     try:
-        found["proposal queue (staff)"] = (reverse("agendas:proposal_queue"), True)
+        found["proposal queue (staff)"] = (reverse("agendas:proposal_queue"), "secretariat")
     except NoReverseMatch:
         print("The proposal queue (agendas:proposal_queue) is missing: not measured.")
     return found
@@ -271,10 +285,10 @@ def query_counts(worlds: list[dict]) -> dict[str, list[int]]:
 
     counts: dict[str, list[int]] = {}
     for world in worlds:
-        for name, (path, staff) in pages(world).items():
+        for name, (path, who) in pages(world).items():
             client = Client()
-            if staff:
-                client.force_login(world["secretariat"])
+            if who:
+                client.force_login(world[who])
             # First with an empty cache, then as it is served (from the cache where there is
             # one): both counts must not depend on the size of the agenda.
             cache.clear()
@@ -284,6 +298,35 @@ def query_counts(worlds: list[dict]) -> dict[str, list[int]]:
                 assert response.status_code == 200, (path, response.status_code)
                 counts.setdefault(name, []).append(len(ctx.captured_queries))
     return counts
+
+
+def editor_weight(world: dict) -> dict:
+    """The editor page's bytes an item: raw, and as sent to a browser that accepts gzip."""
+    from django.core.cache import cache
+    from django.test import Client
+
+    path = pages(world)["draft editor (staff)"][0]
+    client = Client()
+    client.force_login(world["secretariat"])
+    cache.clear()
+    raw = client.get(path).content
+    sent = client.get(path, headers={"Accept-Encoding": ACCEPT_ENCODING}).content
+    return {"raw": len(raw) / world["items"], "sent": len(sent) / world["items"]}
+
+
+def worker_memory(server: subprocess.Popen) -> list[float]:
+    """Resident memory (MB) of each gunicorn worker: the children of the arbiter."""
+    found = []
+    for status in Path("/proc").glob("[0-9]*/status"):
+        try:
+            fields = dict(
+                line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
+            )
+        except OSError:
+            continue
+        if fields.get("PPid", "").strip() == str(server.pid):
+            found.append(int(fields["VmRSS"].split()[0]) / 1024)
+    return sorted(found)
 
 
 def session_cookie(user) -> str:
@@ -312,6 +355,7 @@ def start_gunicorn(port: int) -> subprocess.Popen:
         str(ROOT / ".venv" / "bin" / "gunicorn"),
         "config.wsgi:application",
         "--workers=2",
+        f"--threads={ARGS.threads}",
         f"--bind=127.0.0.1:{port}",
         "--log-level=warning",
         "--timeout=60",
@@ -456,22 +500,30 @@ def main() -> None:
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # as autovacuum would after a day of real use
         counts = query_counts([small, large])
-        cookie = session_cookie(large["secretariat"])
+        weights = {w["label"]: editor_weight(w) for w in (small, large)}
+        cookies = {
+            (w["label"], who): session_cookie(w[who])
+            for w in (small, large)
+            for who in ("secretariat", "delegate")
+        }
         port = free_port()
         server = start_gunicorn(port)
         tool = "wrk" if shutil.which("wrk") else "Python threads"
+        kind = "sync" if ARGS.threads == 1 else f"gthread ({ARGS.threads} threads each)"
         print(
-            f"gunicorn: 2 sync workers on 127.0.0.1:{port}; load from {tool}, "
-            f"{ARGS.connections} connections, {ARGS.seconds:g} s per page.\n"
+            f"gunicorn: 2 {kind} workers on 127.0.0.1:{port}; load from {tool}, "
+            f"{ARGS.connections} connections, {ARGS.seconds:g} s per page; "
+            f"load average before: {os.getloadavg()[0]:.2f}.\n"
         )
-        results = {"bare Django view": measure(port, "/bench/bare/")}
-        for name, (path, staff) in pages(large).items():
-            results[name] = measure(port, path, cookie if staff else "")
-            if staff:
-                # The same page one request at a time: its own time, without waiting for a
-                # worker busy with another request.
-                results[f"{name}, 1 connection"] = measure(port, path, cookie, connections=1)
-        results["bare Django view (again)"] = measure(port, "/bench/bare/")
+        results = {"bare Django view": (measure(port, "/bench/bare/"), None)}
+        for world in (small, large):
+            for name, (path, who) in pages(world).items():
+                cookie = cookies[(world["label"], who)] if who else ""
+                busy = measure(port, path, cookie)
+                alone = measure(port, path, cookie, connections=1)
+                results[f"{name}, {world['label']}"] = (busy, alone)
+        results["bare Django view (again)"] = (measure(port, "/bench/bare/"), None)
+        memory = worker_memory(server)
     finally:
         if server is not None:
             stop(server)
@@ -483,39 +535,66 @@ def main() -> None:
             shutil.rmtree(WORK, ignore_errors=True)
         else:
             print(f"Kept the database {BENCH_DB} and the folder {WORK}.")
+    report(results, counts, weights, memory)
 
+
+def report(results: dict, counts: dict, weights: dict, memory: list[float]) -> None:
     header = (
-        f"{'page':46} {'req/s':>8} {'median ms':>10} {'p99 ms':>8} {'queries 20/200 items':>21}"
+        f"{'page':50} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'1 conn p50':>10} "
+        f"{'queries 20/200':>22}"
     )
     print(header)
     print("-" * len(header))
-    for name, r in results.items():
+    for label, (busy, alone) in results.items():
+        name = label.rsplit(", ", 1)[0]
         q = counts.get(name)
         # cold = empty cache, then as served
         q_text = f"{q[0]}/{q[2]} cold, {q[1]}/{q[3]}" if q else "-"
-        print(f"{name:46} {r['rps']:8.0f} {r['median']:10.1f} {r['p99']:8.1f} {q_text:>21}")
+        alone_text = f"{alone['median']:10.1f}" if alone else f"{'-':>10}"
+        print(
+            f"{label:50} {busy['rps']:7.0f} {busy['median']:7.1f} {busy['p99']:7.1f} "
+            f"{alone_text} {q_text:>22}"
+        )
     bare = statistics.mean(
-        [results["bare Django view"]["rps"], results["bare Django view (again)"]["rps"]]
+        [results["bare Django view"][0]["rps"], results["bare Django view (again)"][0]["rps"]]
     )
     print()
-    issued = results["issued agenda (public, cached)"]["rps"] / bare
+    for label, weight in weights.items():
+        print(
+            f"editor, {label}: {weight['raw']:.0f} bytes an item raw, {weight['sent']:.0f} as "
+            f"sent with Accept-Encoding: gzip (target <= 1024 raw)"
+        )
+    issued = results["issued agenda (public, cached), 200 items"][0]["rps"] / bare
     print(
         f"issued agenda: {issued:.0%} of the bare view's req/s (target >= 40%): "
         f"{'met' if issued >= 0.4 else 'NOT met'}"
     )
+    member = results["issued agenda (delegate), 200 items"][1]["median"]
+    print(
+        f"issued agenda for a delegate, 200 items: {member:.1f} ms at one connection "
+        f"(target <= 5 ms): {'met' if member <= 5 else 'NOT met'}"
+    )
     for name in ("draft editor (staff)", "proposal queue (staff)"):
-        if name in results:
-            median = results[name]["median"]
-            alone = results[f"{name}, 1 connection"]["median"]
+        if f"{name}, 200 items" in results:
+            busy, alone = results[f"{name}, 200 items"]
             verdict = (
-                "met" if median <= 40 else "met with 1 connection" if alone <= 40 else "NOT met"
+                "met"
+                if busy["median"] <= 40
+                else "met with 1 connection"
+                if alone["median"] <= 40
+                else "NOT met"
             )
             print(
-                f"{name}: median {median:.1f} ms with {ARGS.connections} connections, "
-                f"{alone:.1f} ms with 1 (target <= 40 ms): {verdict}"
+                f"{name}, 200 items: median {busy['median']:.1f} ms with {ARGS.connections} "
+                f"connections, {alone['median']:.1f} ms with 1 (target <= 40 ms): {verdict}"
             )
     flat = all(q[0] == q[2] and q[1] == q[3] for q in counts.values())
     print(f"query counts the same for 20 and 200 items: {'yes' if flat else 'NO'} {counts}")
+    print(
+        "web workers' memory after the load: "
+        + ", ".join(f"{mb:.0f} MB" for mb in memory)
+        + f" (target <= 100 MB); load average after: {os.getloadavg()[0]:.2f}"
+    )
 
 
 if __name__ == "__main__":

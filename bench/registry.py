@@ -528,7 +528,7 @@ def explain(query: str) -> list[str]:
     from django.contrib.auth.models import AnonymousUser
     from django.test.utils import CaptureQueriesContext
 
-    from documents.selectors import RegistryQuery, registry_page
+    from documents.registry import RegistryQuery, registry_page
 
     with CaptureQueriesContext(connection) as captured:
         registry_page(user=AnonymousUser(), query=RegistryQuery(q=query))

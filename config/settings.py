@@ -62,6 +62,13 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Below WhiteNoise, which sends static files compressed already and answers before this
+    # runs; above everything that writes the body, so every HTML page goes out compressed to
+    # browsers that accept gzip (config.middleware: HTML only). Safe against BREACH: Django
+    # pads the gzip output with random bytes (4.2+), the CSRF token is masked anew in every
+    # response, and no other secret is reflected beside text from the request. The visitors'
+    # agenda page comes gzipped from the cache (Content-Encoding set): left as it is.
+    "config.middleware.HtmlGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -376,3 +383,27 @@ CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [NONE],
     }
 }
+
+# --- Object storage, structured logs, Sentry (issue 11) ------------------------------------
+from config.logs import logging_config, sentry_init  # noqa: E402
+from config.storage import parse_storage_url  # noqa: E402
+
+# STORAGE_URL=s3://KEY:SECRET@BUCKET/PREFIX?endpoint=URL&region=NAME keeps uploads and PDFs
+# in an S3-compatible store (config/storage.py); unset, under MEDIA_ROOT.
+STORAGE_URL = env_str("STORAGE_URL", "")
+STORAGES["default"] = parse_storage_url(STORAGE_URL)
+
+# Every log line carries its request's id (X-Request-ID); LOG_FORMAT=json writes JSON lines.
+MIDDLEWARE.insert(0, "config.logs.RequestIdMiddleware")
+LOG_FORMAT = env_str("LOG_FORMAT", "plain").strip().lower()
+logging_config(LOGGING, log_format=LOG_FORMAT)
+
+# Unhandled errors of the web and the workers go to Sentry only when SENTRY_DSN is set.
+SENTRY_DSN = env_str("SENTRY_DSN", "").strip()
+if SENTRY_DSN:
+    sentry_init(
+        dsn=SENTRY_DSN,
+        environment=env_str("SENTRY_ENVIRONMENT", ""),
+        release=env_str("SENTRY_RELEASE", ""),
+        traces_sample_rate=env_int("SENTRY_TRACES_PERCENT", 0) / 100,
+    )

@@ -20,11 +20,11 @@ from rest_framework import serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
 from config.api import ConditionalGetMixin, CursorPagination, as_id
-from documents import selectors
+from documents import registry, selectors
 from documents.enums import PublicationState
-from documents.forms import RegistryFilterForm
 from documents.models import Document, Publication
 from documents.references import normalize_symbol
+from documents.search_forms import RegistryFilterForm
 
 
 def form_errors(form) -> dict[str, list[str]]:
@@ -203,19 +203,8 @@ class DocumentViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
         form = RegistryFilterForm(params)
         if not form.is_valid():
             raise ValidationError(form_errors(form))
-        data = form.cleaned_data
-        body = data.get("body")
-        query = selectors.RegistryQuery(
-            q=data.get("q") or "",
-            body_id=body.pk if body else None,
-            meeting=data.get("meeting"),
-            doc_type=data.get("type") or "",
-            source=data.get("source") or "",
-            language=data.get("language") or "",
-            date_from=data.get("date_from"),
-            date_to=data.get("date_to"),
-        )
-        qs, _ranked = selectors.registry_filter(user=user, query=query)
+        query = registry.RegistryQuery.from_filters(form.cleaned_data)
+        qs, _ranked = registry.registry_filter(user=user, query=query)
         symbol = self.request.query_params.get("symbol", "").strip()
         if symbol:
             qs = qs.filter(symbol=normalize_symbol(symbol) or symbol)

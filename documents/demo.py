@@ -17,7 +17,7 @@ import datetime as dt
 
 from django.db import transaction
 
-from documents import services
+from documents import allocation, services
 from documents.enums import Access, DocumentType, Language, Purpose, ReferenceKind, SuffixKind
 from documents.exceptions import DocumentsError
 from documents.models import Document, DocumentListing
@@ -434,7 +434,7 @@ def load(*, stdout=None, context: dict) -> dict:
         (meeting_key, series, number, title, source, doc_type, purpose, date, original,
          languages, access, text) = row  # fmt: skip
         meeting = meetings[meeting_key]
-        symbol = services.symbol_for(meeting=meeting, series=series, number=number)
+        symbol = allocation.symbol_for(meeting=meeting, series=series, number=number)
         document = Document.objects.filter(symbol=symbol).first()
         if document is None:
             document = services.document_register(
@@ -457,7 +457,7 @@ def load(*, stdout=None, context: dict) -> dict:
 
     for base_symbol, kind, date, title, text in DERIVED:
         base = documents.get(base_symbol) or Document.objects.get(symbol=base_symbol)
-        symbol = services.derived_symbol(base=base, kind=kind, number=1)
+        symbol = allocation.derived_symbol(base=base, kind=kind, number=1)
         document = Document.objects.filter(symbol=symbol).first()
         if document is None:
             document = services.document_derive(

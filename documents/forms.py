@@ -1,5 +1,6 @@
-"""Forms of the registry: the filters of the list, registration, editing, derived documents
-(revisions, addenda, corrigenda), listing for another meeting, and "go to symbol"."""
+"""Forms that write the registry: registration, editing, derived documents (revisions,
+addenda, corrigenda) and listing for another meeting. The list's filters and "go to
+symbol" are in ``documents.search_forms``."""
 
 from __future__ import annotations
 
@@ -26,9 +27,8 @@ from documents.enums import (
     SuffixKind,
 )
 from documents.services import EDITABLE_FIELD_NAMES, EDITABLE_FIELDS
-from documents.symbols import normalize_symbol
 from documents.text import looks_like_html
-from meetings.models import Body, Meeting, MemberState
+from meetings.models import Meeting, MemberState
 
 # Sources that are not Member States, offered first in the source field's suggestions.
 OFFICIAL_SOURCES = ("Secretary-General", "Secretariat", "Chair", "Vice-Chair")
@@ -128,82 +128,6 @@ def source_datalist(sources: list[str] | None = None) -> str:
     return format_html('<datalist id="source-options">{}</datalist>', options)
 
 
-# ---------------------------------------------------------------------------- list filters
-
-
-class RegistryFilterForm(forms.Form):
-    q = forms.CharField(
-        label="Search",
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(
-            attrs={"type": "search", "placeholder": "Words, a phrase in quotes, or a symbol"}
-        ),
-    )
-    body = forms.ModelChoiceField(
-        queryset=Body.objects.order_by("acronym"),
-        to_field_name="slug",
-        required=False,
-        empty_label="Any body",
-    )
-    meeting = MeetingChoiceField(
-        queryset=Meeting.objects.select_related("body").order_by("body__acronym", "-number"),
-        required=False,
-        empty_label="Any meeting",
-    )
-    type = forms.ChoiceField(
-        choices=[("", "Any type"), *DocumentType.choices], required=False, label="Type"
-    )
-    source = forms.CharField(
-        required=False,
-        max_length=200,
-        widget=forms.TextInput(attrs={"list": "source-options", "placeholder": "Any source"}),
-    )
-    language = forms.ChoiceField(
-        choices=[("", "Any language"), *Language.choices],
-        required=False,
-        label="Issued in",
-    )
-    date_from = forms.DateField(
-        required=False,
-        label="From",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-    date_to = forms.DateField(
-        required=False,
-        label="To",
-        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-    )
-
-    def clean(self):
-        data = super().clean()
-        start, end = data.get("date_from"), data.get("date_to")
-        if start and end and end < start:
-            self.add_error("date_to", "The end of the period is before its start.")
-        return data
-
-
-class GotoSymbolForm(forms.Form):
-    symbol = forms.CharField(
-        label="Go to symbol",
-        max_length=80,
-        required=False,
-        widget=forms.TextInput(attrs={"placeholder": "CWG-Internet-21/3"}),
-    )
-
-    def clean_symbol(self) -> str:
-        raw = self.cleaned_data["symbol"]
-        if not raw.strip():
-            raise forms.ValidationError("Type the symbol of a document, such as C25/INF/3.")
-        symbol = normalize_symbol(raw)
-        if symbol is None:
-            raise forms.ValidationError(
-                f"“{raw.strip()}” is not a document symbol. Symbols look like "
-                "CWG-Internet-21/3, CWG-Internet-21/3(Rev.1), C25/1 or C25/INF/3."
-            )
-        return symbol
-
-
 # ------------------------------------------------------------------------ register and edit
 
 
@@ -214,6 +138,19 @@ def _language_field() -> forms.MultipleChoiceField:
         widget=forms.CheckboxSelectMultiple,
         required=False,
         help_text="The original language is always included.",
+    )
+
+
+def _previews_symbol(name: str, preview_url: str) -> Field:
+    """A field whose change asks the server for the next symbol again."""
+    return Field(
+        name,
+        hx_get=preview_url,
+        hx_trigger="change",
+        hx_target="#next-symbol",
+        hx_swap="outerHTML",
+        hx_sync="closest form:replace",
+        hx_include="#id_meeting, #id_series",
     )
 
 
@@ -268,6 +205,21 @@ class _DocumentFields(forms.Form):
         return data
 
     _needs_content = True
+
+    def described_fields(self) -> tuple:
+        """The layout of the description fields, the same on registration and edit."""
+        return (
+            "title",
+            "source",
+            self.source_datalist(),
+            Div(
+                Div("date", css_class="col-md-6"),
+                Div("original_language", css_class="col-md-6"),
+                css_class="row",
+            ),
+            Field("languages", wrapper_class="languages-field"),
+            "access",
+        )
 
     def source_datalist(self) -> HTML:
         # Crispy compiles HTML() as a template: the names come in through the context
@@ -331,27 +283,11 @@ class DocumentRegisterForm(_DocumentFields):
                 "Symbol",
                 Div(
                     Div(
-                        Field(
-                            "meeting",
-                            hx_get=preview_url,
-                            hx_trigger="change",
-                            hx_target="#next-symbol",
-                            hx_swap="outerHTML",
-                            hx_sync="closest form:replace",
-                            hx_include="#id_meeting, #id_series",
-                        ),
+                        _previews_symbol("meeting", preview_url),
                         css_class="col-md-8",
                     ),
                     Div(
-                        Field(
-                            "series",
-                            hx_get=preview_url,
-                            hx_trigger="change",
-                            hx_target="#next-symbol",
-                            hx_swap="outerHTML",
-                            hx_sync="closest form:replace",
-                            hx_include="#id_meeting, #id_series",
-                        ),
+                        _previews_symbol("series", preview_url),
                         css_class="col-md-4",
                     ),
                     css_class="row",
@@ -366,16 +302,7 @@ class DocumentRegisterForm(_DocumentFields):
                     Div("purpose", css_class="col-md-6"),
                     css_class="row",
                 ),
-                "title",
-                "source",
-                self.source_datalist(),
-                Div(
-                    Div("date", css_class="col-md-6"),
-                    Div("original_language", css_class="col-md-6"),
-                    css_class="row",
-                ),
-                Field("languages", wrapper_class="languages-field"),
-                "access",
+                *self.described_fields(),
             ),
             Fieldset("Content", "text", "file"),
             "token",
@@ -403,16 +330,7 @@ class DocumentEditForm(_DocumentFields):
                 Div("status", css_class="col-md-4"),
                 css_class="row",
             ),
-            "title",
-            "source",
-            self.source_datalist(),
-            Div(
-                Div("date", css_class="col-md-6"),
-                Div("original_language", css_class="col-md-6"),
-                css_class="row",
-            ),
-            Field("languages", wrapper_class="languages-field"),
-            "access",
+            *self.described_fields(),
             "text",
             "file",
             "version",

@@ -160,6 +160,10 @@ _AND = r"(?:and|et|y|и|و|&)"
 _SEP_PLURAL_RE = re.compile(
     rf"{_G}[,،]{_G}(?:{_AND}{_G1})?|{_G}{_AND}{_G}|{_S}+(?=[0-9]{{1,4}}(?:[,،{_DASHES}]|{_S}*[(（]|{_S}+[0-9]))"
 )
+# "Resolutions 101 to 103", "Resoluciones 101 a 103", "Décisions 5 à 7", "101-103": a range
+# after a plural keyword stands for every number in it.
+_RANGE_RE = re.compile(rf"{_G1}(?:to|à|a|al|au|до|по|إلى){_G1}|{_G}[-\u2013\u2014]{_G}")
+_RANGE_MAX = 30
 _SEP_SINGULAR_RE = re.compile(rf"{_G1}{_AND}{_G1}|{_G}&{_G}|(?<=[0-9]){_AND}(?=[0-9])")
 
 _YEAR = "(?:19|20)[0-9]{2}"
@@ -287,6 +291,15 @@ def _items(text: str, m: re.Match[str], first: re.Match[str], plural: bool) -> l
         if ed is not None:
             end = ed.end()
         items.append([item_start, end, num_m.group("num"), ed, num_m.end()])
+        if plural and ed is None and (upto := _range_end(text, num_m)) is not None:
+            rng, num_m = upto
+            low, high = int(items[-1][2]), int(num_m.group("num"))
+            # The numbers between are not written: each takes the span of "to".
+            items += [
+                [rng.start(), rng.end(), str(n), None, rng.end()] for n in range(low + 1, high)
+            ]
+            item_start = num_m.start()
+            continue
         sep = sep_re.match(text, end)
         if sep is None:
             break
@@ -294,6 +307,19 @@ def _items(text: str, m: re.Match[str], first: re.Match[str], plural: bool) -> l
         if num_m is not None:
             item_start = num_m.start()
     return items
+
+
+def _range_end(text: str, num_m: re.Match[str]) -> tuple[re.Match[str], re.Match[str]] | None:
+    """The separator and the last number of a range that starts at ``num_m``, if one does."""
+    rng = _RANGE_RE.match(text, num_m.end())
+    if rng is None or "/" in num_m.group("num"):
+        return None
+    last = _NEXT_NUM_RE.match(text, rng.end())
+    if last is None or "/" in last.group("num"):
+        return None
+    if not 0 < int(last.group("num")) - int(num_m.group("num")) <= _RANGE_MAX:
+        return None
+    return rng, last
 
 
 def _one(text: str, m: re.Match[str]) -> list[Found]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.urls import reverse
 
-from documents import selectors
+from documents import registry, selectors
 
 
 def meeting_documents_panel(request, meeting) -> dict:
@@ -15,7 +15,7 @@ def meeting_documents_panel(request, meeting) -> dict:
         "template": "documents/_meeting_panel.html",
         "context": {
             "meeting": meeting,
-            "rows": selectors.table_rows(selectors.meeting_documents(user=user, meeting=meeting)),
+            "rows": registry.table_rows(selectors.meeting_documents(user=user, meeting=meeting)),
             "can_register": can_register,
             "register_url": f"{reverse('documents:register')}?meeting={meeting.pk}",
             "registry_url": f"{reverse('documents:list')}?meeting={meeting.pk}",

@@ -6,8 +6,9 @@ the document's current version and hands its id to Celery after commit; the work
 ``publication_run``, which claims the row with one conditional UPDATE, renders through
 ``documents.rendering``, stores the PDF through Django's default storage and marks the row
 published with its SHA-256, size and page count. Every change of state is a conditional
-UPDATE on the state it expects, so a retry or a second worker never publishes the same
-version twice and never overwrites a PDF another one recorded.
+UPDATE on the state it expects (``documents.publication_rows``), so a retry or a second
+worker never publishes the same version twice and never overwrites a PDF another one
+recorded.
 """
 
 from __future__ import annotations
@@ -19,11 +20,7 @@ import re
 from dataclasses import dataclass
 
 from celery.exceptions import SoftTimeLimitExceeded
-from django.conf import settings
-from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.db import OperationalError, transaction
-from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -37,33 +34,23 @@ from documents.enums import (
 from documents.exceptions import PublicationError
 from documents.mastheads import LANGUAGE_LETTERS
 from documents.models import Document, Publication
-from documents.rendering import RenderFailed, RenderRefused, render_document
+from documents.publication_rows import (
+    claim,
+    fail,
+    lease,
+    release,
+    reload,
+    store,
+    time_limit_reason,
+    transient_reason,
+)
+from documents.rendering import RenderedPdf, RenderFailed, RenderRefused, render_document
 from documents.services import document_event_record
 
 logger = logging.getLogger(__name__)
 
 # Errors worth trying again later: the database or the storage was unavailable.
 TRANSIENT_ERRORS: tuple[type[BaseException], ...] = (OperationalError, OSError)
-
-
-def lease() -> dt.timedelta:
-    """How long a claim holds the row. The render task is killed at its hard time limit,
-    so a claim older than that limit (plus the time to store the PDF) belongs to a worker
-    that is gone: the sweeper or another worker may take the row over."""
-    return dt.timedelta(seconds=settings.PUBLISH_TIME_LIMIT + settings.PUBLISH_LEASE_MARGIN)
-
-
-def _too_many_attempts(attempts: int) -> bool:
-    return attempts >= settings.PUBLISH_MAX_ATTEMPTS
-
-
-def interrupted_reason(attempts: int) -> str:
-    return (
-        f"The renderer stopped {attempts} times while laying this document out (it ran out "
-        "of time or memory, or its worker was stopped), so it was not tried again. Shorten "
-        "very large tables or deeply nested lists in the text, then use Retry."
-    )
-
 
 LIVE_STATES = (PublicationState.QUEUED, PublicationState.RENDERING, PublicationState.PUBLISHED)
 
@@ -217,93 +204,10 @@ def publication_retry(*, publication: Publication, user) -> Publication:
     return publication
 
 
-def _claim(*, publication_id: int, token: str) -> bool:
-    """Take the row for rendering: one UPDATE that only matches a row nobody else holds.
-    Matches a queued row, a row this same task held before its retry, or a row whose
-    worker died (claimed longer ago than the lease). Taking over an interrupted render
-    counts: after PUBLISH_MAX_ATTEMPTS the row fails instead of jamming one more worker."""
-    now = timezone.now()
-    holder = Q(state=PublicationState.RENDERING) & (
-        Q(claim_token=token) | Q(started_at__lt=now - lease())
-    )
-    if not token:
-        holder = Q(state=PublicationState.RENDERING, started_at__lt=now - lease())
-    _fail_interrupted(publication_id=publication_id, holder=holder)
-    return bool(
-        Publication.objects.filter(
-            Q(state=PublicationState.QUEUED) | holder, pk=publication_id
-        ).update(
-            state=PublicationState.RENDERING,
-            claim_token=token,
-            started_at=now,
-            attempts=F("attempts") + 1,
-            error="",
-        )
-    )
-
-
-def _fail_interrupted(*, publication_id: int, holder: Q) -> None:
-    """A redelivered message (its worker was killed) or a takeover of an expired claim,
-    after as many attempts as allowed: fail with the sentence, render nothing."""
-    row = Publication.objects.filter(holder, pk=publication_id).values_list("attempts").first()
-    if row is None or not _too_many_attempts(row[0]):
-        return
-    if (
-        Publication.objects.filter(holder, pk=publication_id)
-        .filter(attempts=row[0])
-        .update(
-            state=PublicationState.FAILED,
-            error=interrupted_reason(row[0]),
-            finished_at=timezone.now(),
-        )
-    ):
-        logger.warning("Publication %s failed: interrupted %s times", publication_id, row[0])
-
-
-def _held(publication_id: int, token: str):
-    return Publication.objects.filter(
-        pk=publication_id, state=PublicationState.RENDERING, claim_token=token
-    )
-
-
-def _fail(*, publication_id: int, token: str, reason: str) -> bool:
-    done = _held(publication_id, token).update(
-        state=PublicationState.FAILED, error=reason, finished_at=timezone.now()
-    )
-    if done:
-        logger.warning("Publication %s failed: %s", publication_id, reason)
-        document_event_record(kind=DocumentEventKind.PDF_FAILED, publication_id=publication_id)
-    return bool(done)
-
-
-def _release(*, publication_id: int, token: str, reason: str) -> None:
-    """Hand the row back to the queue after a transient error, for the task's retry. If the
-    database itself is down this fails too; the retry can still take the row back because
-    it carries the same token."""
-    try:
-        _held(publication_id, token).update(state=PublicationState.QUEUED, error=reason)
-    except OperationalError:
-        logger.warning("Publication %s: could not release the claim", publication_id)
-
-
 @dataclass(frozen=True)
 class RunOutcome:
     publication: Publication | None
     rendered: bool
-
-
-def time_limit_reason() -> str:
-    return (
-        f"Laying out the PDF took longer than {settings.PUBLISH_SOFT_TIME_LIMIT} seconds, so "
-        "it was stopped. Shorten very large tables or deeply nested lists in the text, then "
-        "use Retry."
-    )
-
-
-def _transient_reason(exc: BaseException) -> str:
-    if isinstance(exc, OperationalError):
-        return f"The database was unavailable ({exc}); trying again."
-    return f"The PDF could not be stored ({exc}); trying again."
 
 
 def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
@@ -316,7 +220,7 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
     to the queue and is raised again, for the task to retry with backoff.
     Raises Publication.DoesNotExist when the row is gone.
     """
-    if not _claim(publication_id=publication_id, token=token):
+    if not claim(publication_id=publication_id, token=token):
         publication = Publication.objects.get(pk=publication_id)
         logger.info(
             "Publication %s is %s and not ours to render; nothing to do",
@@ -325,52 +229,17 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
         )
         return RunOutcome(publication=publication, rendered=False)
     document_event_record(kind=DocumentEventKind.PDF_RENDERING, publication_id=publication_id)
-
-    try:
-        publication = Publication.objects.select_related(
-            "document__body", "document__meeting__body", "document__parent"
-        ).get(pk=publication_id)
-        document = publication.document
-        if publication.version != document.version:
-            _fail(
-                publication_id=publication_id,
-                token=token,
-                reason=(
-                    f"Version {publication.version} was replaced by version "
-                    f"{document.version} before it was rendered; publish the current "
-                    "version instead."
-                ),
-            )
-            return RunOutcome(publication=_reload(publication_id), rendered=False)
-        rendered = render_document(document, language=publication.language)
-    except SoftTimeLimitExceeded:
-        _fail(publication_id=publication_id, token=token, reason=time_limit_reason())
-        return RunOutcome(publication=_reload(publication_id), rendered=False)
-    except (RenderRefused, RenderFailed) as exc:
-        _fail(publication_id=publication_id, token=token, reason=str(exc))
-        return RunOutcome(publication=_reload(publication_id), rendered=False)
-    except TRANSIENT_ERRORS as exc:
-        _release(publication_id=publication_id, token=token, reason=_transient_reason(exc))
-        raise
-    except Exception as exc:
-        # A bug, not the document's fault: the row must not stay "rendering" for ever.
-        logger.exception("Publication %s: unexpected error while rendering", publication_id)
-        _fail(
-            publication_id=publication_id,
-            token=token,
-            reason=(
-                f"The PDF could not be rendered because of an unexpected error "
-                f"({type(exc).__name__}); the details are in the worker's log."
-            ),
-        )
-        return RunOutcome(publication=_reload(publication_id), rendered=False)
-
+    laid_out = _render(publication_id=publication_id, token=token)
+    if laid_out is None:
+        return RunOutcome(publication=reload(publication_id), rendered=False)
+    publication, rendered = laid_out
+    document = publication.document
     name = storage_name(
         document=document, version=publication.version, language=publication.language
     )
     checksum = hashlib.sha256(rendered.content).hexdigest()
     try:
-        stored = _store(
+        stored = store(
             publication_id=publication_id,
             token=token,
             name=name,
@@ -379,9 +248,9 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
             pages=rendered.pages,
         )
     except TRANSIENT_ERRORS as exc:
-        _release(publication_id=publication_id, token=token, reason=_transient_reason(exc))
+        release(publication_id=publication_id, token=token, reason=transient_reason(exc))
         raise
-    publication = _reload(publication_id)
+    publication = reload(publication_id)
     if stored:
         logger.info(
             "Publication %s of %s v%s published: %s (%s bytes, %s pages)",
@@ -395,35 +264,46 @@ def publication_run(*, publication_id: int, token: str = "") -> RunOutcome:
     return RunOutcome(publication=publication, rendered=stored)
 
 
-@transaction.atomic
-def _store(
-    *, publication_id: int, token: str, name: str, content: bytes, checksum: str, pages: int
-) -> bool:
-    """Mark the row published and write its file, in one transaction.
-
-    The UPDATE comes first: it only matches while this worker still holds the row, and the
-    row lock it takes (the write lock on SQLite) holds off any other worker until commit.
-    Only the winner writes the file; if the write fails the UPDATE rolls back with it.
-    """
-    won = _held(publication_id, token).update(
-        state=PublicationState.PUBLISHED,
-        file=name,
-        checksum=checksum,
-        size=len(content),
-        pages=pages,
-        error="",
-        finished_at=timezone.now(),
-    )
-    if not won:
-        return False
-    document_event_record(kind=DocumentEventKind.PDF_PUBLISHED, publication_id=publication_id)
-    # Left behind by an attempt of this same row that died after writing.
-    if default_storage.exists(name):
-        default_storage.delete(name)
-    saved = default_storage.save(name, ContentFile(content))
-    if saved != name:
-        Publication.objects.filter(pk=publication_id).update(file=saved)
-    return True
+def _render(*, publication_id: int, token: str) -> tuple[Publication, RenderedPdf] | None:
+    """Lay out the claimed row's document. Returns None once the row is marked failed (a
+    replaced version, a refused resource, a layout error, the time limit, a bug); hands
+    the row back to the queue and raises again on a transient error."""
+    try:
+        publication = Publication.objects.select_related(
+            "document__body", "document__meeting__body", "document__parent"
+        ).get(pk=publication_id)
+        document = publication.document
+        if publication.version != document.version:
+            fail(
+                publication_id=publication_id,
+                token=token,
+                reason=(
+                    f"Version {publication.version} was replaced by version "
+                    f"{document.version} before it was rendered; publish the current "
+                    "version instead."
+                ),
+            )
+            return None
+        return publication, render_document(document, language=publication.language)
+    except SoftTimeLimitExceeded:
+        fail(publication_id=publication_id, token=token, reason=time_limit_reason())
+    except (RenderRefused, RenderFailed) as exc:
+        fail(publication_id=publication_id, token=token, reason=str(exc))
+    except TRANSIENT_ERRORS as exc:
+        release(publication_id=publication_id, token=token, reason=transient_reason(exc))
+        raise
+    except Exception as exc:
+        # A bug, not the document's fault: the row must not stay "rendering" for ever.
+        logger.exception("Publication %s: unexpected error while rendering", publication_id)
+        fail(
+            publication_id=publication_id,
+            token=token,
+            reason=(
+                f"The PDF could not be rendered because of an unexpected error "
+                f"({type(exc).__name__}); the details are in the worker's log."
+            ),
+        )
+    return None
 
 
 def publication_give_up(*, publication_id: int, token: str, exc: BaseException) -> bool:
@@ -438,11 +318,7 @@ def publication_give_up(*, publication_id: int, token: str, exc: BaseException) 
         Publication.objects.filter(
             pk=publication_id, state=PublicationState.QUEUED, claim_token=token
         ).update(state=PublicationState.RENDERING)
-        return _fail(publication_id=publication_id, token=token, reason=reason)
-
-
-def _reload(publication_id: int) -> Publication:
-    return Publication.objects.select_related("document").get(pk=publication_id)
+        return fail(publication_id=publication_id, token=token, reason=reason)
 
 
 # --- reads --------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ refused; it is never silently skipped.
 
 from __future__ import annotations
 
-import mimetypes
 import posixpath
 import re
 from dataclasses import dataclass
@@ -18,11 +17,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from django.contrib.staticfiles import finders
 from django.template.loader import render_to_string
 from django.utils.safestring import SafeString, mark_safe
-from weasyprint import HTML
-from weasyprint.urls import FatalURLFetchingError, URLFetcher, URLFetcherResponse
 
 from documents.enums import Access, DocumentType, Language
 from documents.exceptions import PublicationError
@@ -77,54 +73,19 @@ def static_path_for(url: str) -> str | None:
     return relative
 
 
-class StaticFilesOnlyFetcher(URLFetcher):
-    """Answers ``https://agendum.invalid/static/<path>`` from the static files finders (the
-    same files ``collectstatic`` would collect) and refuses every other URL by raising.
-
-    With ``fail_on_errors=True`` WeasyPrint turns a refusal into ``FatalURLFetchingError``,
-    which stops the render. Some of its code paths (SVG drawing) swallow even that, so every
-    refusal is also recorded here and checked after the render.
-    """
-
-    def __init__(self) -> None:
-        super().__init__(allowed_protocols=("https",), allow_redirects=False, fail_on_errors=True)
-        self.refused: list[str] = []
-        self.missing: list[str] = []
-        self.served: list[str] = []
-
-    def fetch(self, url, headers=None):
-        relative = static_path_for(url)
-        if relative is None:
-            self.refused.append(url)
-            raise PermissionError(f"Refused to load {_shorten(url)}")
-        found = finders.find(relative)
-        if not found or not Path(found).is_file():
-            self.missing.append(relative)
-            raise FileNotFoundError(f"No static file {relative}")
-        content_type = mimetypes.guess_type(found)[0] or "application/octet-stream"
-        self.served.append(relative)
-        return URLFetcherResponse(url, Path(found).read_bytes(), {"Content-Type": content_type})
-
-    def problem(self) -> str | None:
-        """The sentence explaining the first refused or missing resource, if any."""
-        if self.refused:
-            return (
-                f"The text refers to {_shorten(self.refused[0])}, which publications may not load."
-            )
-        if self.missing:
-            return (
-                f"The PDF template needs the static file {self.missing[0]}, which does not "
-                "exist; run collectstatic or restore the file."
-            )
-        return None
-
-
 def render_pdf(html: str) -> RenderedPdf:
     """Lay out a complete HTML page as a PDF. Relative URLs resolve under STATIC_BASE_URL.
 
     Raises RenderRefused when the page asks for anything but the project's static files,
     RenderFailed when WeasyPrint cannot lay it out.
     """
+    # Imported here: WeasyPrint (and fontTools with it, ~50 MB) belongs to the worker that
+    # renders, not to every web process that imports this module for prepare_text.
+    from weasyprint import HTML
+    from weasyprint.urls import FatalURLFetchingError
+
+    from documents.fetcher import StaticFilesOnlyFetcher
+
     fetcher = StaticFilesOnlyFetcher()
     try:
         laid_out = HTML(string=html, base_url=STATIC_BASE_URL, url_fetcher=fetcher).render()

@@ -3,18 +3,13 @@ documents a person may see; every list and search starts from it."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db import connection
-from django.db.models import BooleanField, FloatField, Q, QuerySet
-from django.db.models.expressions import RawSQL
+from django.db.models import Q, QuerySet
 from django.http import Http404
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
-from documents.enums import Access, DocumentType, Language, SuffixKind
+from documents.enums import Access, SuffixKind
 from documents.linking import citation_name, un_url
 from documents.models import Document, DocumentListing, Reference
 from documents.symbols import FORMER_PREFIXES, normalize_symbol, same_series_keys
@@ -40,277 +35,9 @@ def can_see(user, document: Document) -> bool:
     return document.body_id in roles_by_body(user)
 
 
-# ------------------------------------------------------------------------------ registry
-
-PAGE_SIZE = 25
-# Counting stops here: "more than 1,000 documents" costs a bounded scan, not a COUNT(*)
-# over the whole registry.
-COUNT_CAP = 1000
-# A ranked search is paged by offset; past this many results the person is asked to
-# narrow the search instead (the deep pages of a relevance ranking are never read).
-SEARCH_DEPTH = 1000
-
-
-@dataclass
-class RegistryQuery:
-    """What the registry page was asked for (all optional)."""
-
-    q: str = ""
-    body_id: int | None = None
-    meeting: Meeting | None = None
-    doc_type: str = ""
-    source: str = ""
-    language: str = ""
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
-
-    @property
-    def is_search(self) -> bool:
-        return bool(self.q.strip())
-
-
-@dataclass
-class RegistryPage:
-    documents: list[Document]
-    count: int  # capped at COUNT_CAP + 1
-    ranked: bool = False
-    next_cursor: str = ""
-    prev_cursor: str = ""
-    page_number: int = 1
-    has_next: bool = False
-    has_prev: bool = False
-    extra: dict = field(default_factory=dict)
-
-    @property
-    def count_is_capped(self) -> bool:
-        return self.count > COUNT_CAP
-
-    @property
-    def count_label(self) -> str:
-        if self.count_is_capped:
-            return f"more than {COUNT_CAP:,} documents"
-        return f"{self.count:,} document{'' if self.count == 1 else 's'}"
-
-
-def full_text_search_available() -> bool:
-    return connection.vendor == "postgresql"
-
-
-_WORD = re.compile(r"[^\W_]+(?:[-'’.&+/][^\W_]+)*", re.UNICODE)
-
-
-def _search_terms(q: str) -> list[str]:
-    return _WORD.findall(q)[:8]
-
-
-def _text_filter(qs: QuerySet[Document], q: str) -> tuple[QuerySet[Document], bool]:
-    """Keep the documents that match ``q``; the second value says whether they are ranked.
-
-    PostgreSQL: the stored ``search_vector`` (GIN index) against ``websearch_to_tsquery``,
-    so quotes make a phrase and a leading minus excludes a word; ranked by ``ts_rank``
-    (title words weigh more). SQLite: every word must appear in the search text."""
-    if full_text_search_available():
-        match = RawSQL(
-            "documents_document.search_vector @@ websearch_to_tsquery('simple'::regconfig, %s)",
-            [q],
-            output_field=BooleanField(),
-        )
-        rank = RawSQL(
-            "ts_rank(documents_document.search_vector, "
-            "websearch_to_tsquery('simple'::regconfig, %s))",
-            [q],
-            output_field=FloatField(),
-        )
-        return qs.filter(match).annotate(rank=rank), True
-    terms = _search_terms(q)
-    for term in terms:
-        qs = qs.filter(search_text__icontains=term)
-    return qs, False
-
-
-def registry_filter(*, user, query: RegistryQuery) -> tuple[QuerySet[Document], bool]:
-    """The visible documents matching ``query`` (not yet ordered or sliced)."""
-    qs = visible_documents(user)
-    if query.body_id:
-        qs = qs.filter(body_id=query.body_id)
-    if query.meeting is not None:
-        # Its own documents and those listed for it from another meeting or body. The few
-        # listed ids are read first: "meeting_id = m OR id IN (1, 2)" uses two indexes,
-        # where "OR id IN (SELECT ...)" would read the whole table.
-        listed = list(
-            DocumentListing.objects.filter(meeting=query.meeting).values_list(
-                "document_id", flat=True
-            )
-        )
-        qs = qs.filter(Q(meeting=query.meeting) | Q(pk__in=listed))
-    if query.doc_type:
-        qs = qs.filter(doc_type=query.doc_type)
-    if query.source.strip():
-        # Starts with (any case): "Russian" finds "Russian Federation"; on PostgreSQL an
-        # index on UPPER(source) answers it (migration 0004).
-        qs = qs.filter(source__istartswith=query.source.strip())
-    if query.language:
-        qs = qs.filter(languages__contains=f",{query.language},")
-    if query.date_from:
-        qs = qs.filter(date__gte=query.date_from)
-    if query.date_to:
-        qs = qs.filter(date__lte=query.date_to)
-    ranked = False
-    if query.is_search:
-        qs, ranked = _text_filter(qs, query.q.strip())
-    return qs, ranked
-
-
-def _row_joins(qs: QuerySet[Document]) -> QuerySet[Document]:
+def row_joins(qs: QuerySet[Document]) -> QuerySet[Document]:
     # Only what a row of the list shows; the text can be long and is not needed here.
     return qs.select_related("body", "meeting__body").defer("text", "search_text")
-
-
-def _capped_count(qs: QuerySet[Document], *, by_date: bool) -> int:
-    """How many match, counting no further than ``COUNT_CAP + 1``. Without words, counted
-    along the (date, id) index like the page itself (a date range is then a range of the
-    index, not a scan of the table); a search counts along its own index."""
-    qs = qs.order_by("-date", "-pk") if by_date else qs.order_by()
-    return qs.values("pk")[: COUNT_CAP + 1].count()
-
-
-def _cursor(document: Document) -> str:
-    return f"{document.date.isoformat()}.{document.pk}"
-
-
-def _parse_cursor(raw: str) -> tuple[dt.date, int] | None:
-    try:
-        day, pk = raw.split(".", 1)
-        return dt.date.fromisoformat(day), int(pk)
-    except (ValueError, AttributeError):
-        return None
-
-
-def registry_page(
-    *, user, query: RegistryQuery, after: str = "", before: str = "", page: int = 1
-) -> RegistryPage:
-    """One page of the registry.
-
-    Browsing is newest first and paged by keyset: the page after ``after`` (or before
-    ``before``) is read straight from the (date, id) index, as fast on page 4,000 as on
-    page 1. A full-text search matching at most ``COUNT_CAP`` documents is ordered by
-    relevance and paged by offset; one matching more (a word found in most documents) is
-    shown newest first like browsing, since ranking every match would cost a scan of them
-    all and a relevance order over thousands of documents helps nobody. The count stops at
-    ``COUNT_CAP``."""
-    qs, ranked = registry_filter(user=user, query=query)
-    count = _capped_count(qs, by_date=not query.is_search)
-    if ranked and count > COUNT_CAP:
-        ranked = False
-    if ranked:
-        page = max(1, min(page, SEARCH_DEPTH // PAGE_SIZE))
-        start = (page - 1) * PAGE_SIZE
-        found = _load(qs.order_by("-rank", "-date", "-pk"), start, start + PAGE_SIZE + 1)
-        return RegistryPage(
-            documents=found[:PAGE_SIZE],
-            count=count,
-            ranked=True,
-            page_number=page,
-            has_next=len(found) > PAGE_SIZE and start + PAGE_SIZE < SEARCH_DEPTH,
-            has_prev=page > 1,
-        )
-    after_key = _parse_cursor(after) if after else None
-    before_key = _parse_cursor(before) if before else None
-    if before_key is not None:
-        day, pk = before_key
-        # date >= day first, so the index scan starts at the cursor.
-        older_first = (
-            qs.filter(date__gte=day).filter(Q(date__gt=day) | Q(pk__gt=pk)).order_by("date", "pk")
-        )
-        found = _load(older_first, 0, PAGE_SIZE + 1)
-        has_prev = len(found) > PAGE_SIZE
-        documents = list(reversed(found[:PAGE_SIZE]))
-        has_next = True
-    else:
-        if after_key is not None:
-            day, pk = after_key
-            qs = qs.filter(date__lte=day).filter(Q(date__lt=day) | Q(pk__lt=pk))
-        found = _load(qs.order_by("-date", "-pk"), 0, PAGE_SIZE + 1)
-        documents = found[:PAGE_SIZE]
-        has_next = len(found) > PAGE_SIZE
-        has_prev = after_key is not None
-    return RegistryPage(
-        documents=documents,
-        count=count,
-        has_next=has_next and bool(documents),
-        has_prev=has_prev and bool(documents),
-        next_cursor=_cursor(documents[-1]) if documents else "",
-        prev_cursor=_cursor(documents[0]) if documents else "",
-    )
-
-
-def _load(ordered: QuerySet[Document], start: int, stop: int) -> list[Document]:
-    """The rows ``start:stop`` of ``ordered``: first their ids (the database orders and
-    cuts the documents table alone), then those rows with what a row shows. Joining first
-    would join every match before the sort, thousands of rows for a common word."""
-    ids = list(ordered.values_list("pk", flat=True)[start:stop])
-    by_id = {d.pk: d for d in _row_joins(Document.objects.filter(pk__in=ids)).order_by()}
-    return [by_id[pk] for pk in ids if pk in by_id]
-
-
-def registry_filter_options(*, selected_meeting: str = "") -> dict:
-    """What the filters of the registry offer: bodies, meetings (grouped by body, as ready
-    HTML options), types and languages."""
-    from meetings.models import Body
-
-    groups: dict[str, list[tuple[str, str]]] = {}
-    # Plain rows and HTML made here: a few hundred meetings through the template engine
-    # would cost more than all the queries of the page.
-    rows = Meeting.objects.order_by("body__acronym", "-number").values_list(
-        "pk", "number", "start_date", "body__acronym", "body__symbol_prefix", "body__symbol_joiner"
-    )
-    for pk, number, start, acronym, prefix, joiner in rows:
-        label = f"{prefix}{joiner}{number} ({start:%b %Y})"
-        groups.setdefault(acronym, []).append((str(pk), label))
-    parts = []
-    for acronym, choices in groups.items():
-        parts.append(f'<optgroup label="{escape(acronym)}">')
-        for value, label in choices:
-            chosen = " selected" if value == selected_meeting else ""
-            parts.append(f'<option value="{value}"{chosen}>{escape(label)}</option>')
-        parts.append("</optgroup>")
-    meeting_options = mark_safe("".join(parts))  # noqa: S308 - every value escaped above
-    return {
-        "bodies": list(Body.objects.order_by("acronym").values_list("slug", "acronym")),
-        "meeting_options": meeting_options,
-        "types": DocumentType.choices,
-        "languages": Language.choices,
-    }
-
-
-_TYPE_LABELS = dict(DocumentType.choices)
-_LANGUAGE_LABELS = dict(Language.choices)
-
-
-def table_rows(documents: list[Document]) -> list[dict]:
-    """What a row of a document table shows, made in Python: the list page shows 25 rows
-    and the template engine costs about a millisecond a row when it digs these out."""
-    rows = []
-    for document in documents:
-        codes = document.language_codes
-        names = [str(_LANGUAGE_LABELS[c]) for c in codes if c in _LANGUAGE_LABELS]
-        listed_from = getattr(document, "listed_from", None)
-        rows.append(
-            {
-                "symbol": document.symbol,
-                "url": document.get_absolute_url(),
-                "title": document.title,
-                "source": document.source,
-                "type": str(_TYPE_LABELS.get(document.doc_type, document.doc_type)),
-                "date": f"{document.date.day} {document.date:%b %Y}",
-                "languages": " ".join(codes),
-                "languages_line": f"{names[0]} only" if len(names) == 1 else ", ".join(names),
-                "restricted": document.access == Access.RESTRICTED,
-                "status": "" if document.status == "issued" else document.get_status_display(),
-                "listed_from": listed_from.symbol_stem if listed_from is not None else "",
-            }
-        )
-    return rows
 
 
 def symbol_lookup(*, user, value: str) -> tuple[str | None, Document | None]:
@@ -458,13 +185,13 @@ def meeting_documents(*, user, meeting: Meeting) -> list[Document]:
     """The documents of ``meeting`` in the order of their symbols, then those listed for it
     from other meetings (each with ``listed_from`` set to its own meeting)."""
     own = list(
-        _row_joins(visible_documents(user).filter(meeting=meeting)).order_by(
+        row_joins(visible_documents(user).filter(meeting=meeting)).order_by(
             "series", "number", "suffix_kind", "suffix_number"
         )
     )
     listed_ids = DocumentListing.objects.filter(meeting=meeting).values("document_id")
     listed = list(
-        _row_joins(visible_documents(user).filter(pk__in=listed_ids)).order_by("date", "pk")
+        row_joins(visible_documents(user).filter(pk__in=listed_ids)).order_by("date", "pk")
     )
     for document in own:
         document.listed_from = None
@@ -489,12 +216,17 @@ def meetings_for_registration(*, user) -> QuerySet[Meeting]:
 
 
 def document_history(*, document: Document, limit: int = 50) -> list:
-    """The latest lines of the document's history (DocumentEvent), newest first, with who
-    did it, in one query."""
+    """The latest lines of the document's history (DocumentEvent), newest first."""
+    return document_events(Q(document=document), limit=limit)
+
+
+def document_events(condition: Q, *, limit: int = 50) -> list:
+    """The latest DocumentEvent rows matching ``condition``, newest first, with who did it
+    and on which symbol, in one query (the agenda's history uses it too)."""
     from documents.models import DocumentEvent
 
     return list(
-        DocumentEvent.objects.filter(document=document)
+        DocumentEvent.objects.filter(condition)
         .select_related("actor", "document")
         .only(
             "kind",

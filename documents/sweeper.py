@@ -25,7 +25,8 @@ from django.utils import timezone
 
 from documents.enums import PublicationState
 from documents.models import Publication
-from documents.publishing import hand_over, interrupted_reason, lease
+from documents.publication_rows import interrupted_reason, lease
+from documents.publishing import hand_over
 
 logger = logging.getLogger(__name__)
 

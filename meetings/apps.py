@@ -4,3 +4,9 @@ from django.apps import AppConfig
 class MeetingsConfig(AppConfig):
     name = "meetings"
     verbose_name = "Meetings"
+
+    def ready(self) -> None:
+        from config.demo import register_demo
+        from meetings.demo import load
+
+        register_demo(load, order=10)

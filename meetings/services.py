@@ -112,6 +112,17 @@ def meeting_create(
         raise InvalidMeeting(_taken(body, number)) from None
 
 
+def _save_changes(event, merged: dict, allowed) -> None:
+    """Save the fields of a meeting or session that changed, and count the change in its
+    ``sequence``: calendar clients replace their copy of the event when it grows."""
+    changed = [name for name in allowed if getattr(event, name) != merged[name]]
+    for name in changed:
+        setattr(event, name, merged[name])
+    if changed:
+        event.sequence += 1
+        event.save(update_fields=[*changed, "sequence", "updated_at"])
+
+
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
     _require(actor, "meetings.change_meeting", meeting, _staff_only(meeting.body))
@@ -159,12 +170,7 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
             + ", ".join(s.label for s in outside)
             + "."
         )
-    changed = [name for name in allowed if getattr(meeting, name) != merged[name]]
-    for name in changed:
-        setattr(meeting, name, merged[name])
-    if changed:
-        meeting.sequence += 1  # calendar clients replace their copy of the event
-        meeting.save(update_fields=[*changed, "sequence", "updated_at"])
+    _save_changes(meeting, merged, allowed)
     return meeting
 
 
@@ -228,12 +234,7 @@ def session_update(*, actor, session: Session, **fields) -> Session:
         room=merged["room"],
         exclude_pk=session.pk,
     )
-    changed = [name for name in allowed if getattr(session, name) != merged[name]]
-    for name in changed:
-        setattr(session, name, merged[name])
-    if changed:
-        session.sequence += 1  # calendar clients replace their copy of the event
-        session.save(update_fields=[*changed, "sequence", "updated_at"])
+    _save_changes(session, merged, allowed)
     return session
 
 

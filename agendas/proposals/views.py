@@ -14,7 +14,6 @@ from functools import partial
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -40,6 +39,7 @@ from agendas.proposals.text import (
     preview_html,
 )
 from config.permissions import LoginRequired, require_perm
+from config.storage import file_download
 from documents.exceptions import DocumentsError
 from documents.linking import link_citations
 from documents.selectors import document_cites, visible_documents
@@ -433,7 +433,7 @@ def proposal_annex(request, pk: int):
     """An annex, for whoever may see its proposal."""
     annex = selectors.annex_get(pk=pk)
     _may_see(request, annex.proposal)
-    return FileResponse(annex.file.open("rb"), as_attachment=True, filename=annex.name)
+    return file_download(annex.file.name, filename=annex.name, private=True)
 
 
 @require_POST

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.cache import patch_vary_headers
+from django.utils.safestring import mark_safe
 from django.views.decorators.http import condition, require_GET
 
 from agendas import caching, selectors
@@ -22,6 +24,7 @@ from agendas.views.common import (
     revision_fragment,
 )
 from documents.enums import PublicationState
+from meetings.rules import roles_by_body
 from meetings.selectors import meeting_get
 
 
@@ -75,16 +78,62 @@ def agenda_page(request, body: str, number: int):
             response = HttpResponse(entry["html"])
         patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
         return response
+    if request.user.is_authenticated and not request.GET and not request.htmx:
+        response = _member_page(request, body, number)
+        if response is not None:
+            return response
     return _agenda_page(request, body, number)
+
+
+def _member_page(request, body: str, number: int):
+    """A logged-in reader's page: the content as every reader of the same audience sees it,
+    from the cache (agendas.caching.member_page), inside the header made for this reader.
+    None when the meeting has no agenda (the ordinary page offers to create one)."""
+    user = request.user
+
+    def audience(body_id: int) -> str:
+        return f"{int(user.is_superuser)}:{','.join(sorted(roles_by_body(user).get(body_id, ())))}"
+
+    def content(meeting, agenda) -> str:
+        context = _page_context(request, meeting, agenda)
+        context["csrf_token"] = caching.CSRF_PLACEHOLDER
+        return render_to_string("agendas/_agenda_page_content.html", context)
+
+    entry = caching.member_page(
+        body_slug=body,
+        number=number,
+        meeting=lambda: meeting_get(body_slug=body, number=number),
+        audience=audience,
+        agenda=lambda meeting: selectors.agenda_with_state(meeting=meeting),
+        render=content,
+    )
+    if entry is None:
+        return None
+    meeting = entry["meeting"]
+    page = entry["content"].replace(caching.CSRF_PLACEHOLDER, get_token(request))
+    return render(
+        request,
+        "agendas/agenda_page.html",
+        {"meeting": meeting, "body": meeting.body, "page_content": mark_safe(page)},  # noqa: S308
+    )
 
 
 def _agenda_page(request, body: str, number: int, *, shared: bool = False):
     meeting = meeting_get(body_slug=body, number=number)
     agenda = selectors.agenda_of_meeting(meeting=meeting)
-    context = {"meeting": meeting, "body": meeting.body, "agenda": agenda}
     if agenda is None:
+        context = {"meeting": meeting, "body": meeting.body, "agenda": None}
         context["can_create"] = request.user.has_perm("agendas.change_agenda", meeting)
         return render(request, "agendas/agenda_page.html", context)
+    context = _page_context(request, meeting, agenda)
+    if shared:
+        context["csrf_token"] = ""  # the same page for every visitor: see agenda_page
+    return render(request, "agendas/agenda_page.html", context)
+
+
+def _page_context(request, meeting, agenda) -> dict:
+    """Everything the page's content shows about an agenda that exists, for this reader."""
+    context = {"meeting": meeting, "body": meeting.body, "agenda": agenda}
     agenda.meeting = meeting
     revisions = selectors.revisions_of(agenda=agenda)
     latest = revisions[-1] if revisions else None
@@ -116,9 +165,7 @@ def _agenda_page(request, body: str, number: int, *, shared: bool = False):
     if context["can_issue"]:
         context["issue_form"] = IssueForm()
         context["next_label"] = next_label(revisions)
-    if shared:
-        context["csrf_token"] = ""  # the same page for every visitor: see agenda_page
-    return render(request, "agendas/agenda_page.html", context)
+    return context
 
 
 @require_GET

@@ -5,14 +5,13 @@ registry's symbol paths."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.core.files.storage import default_storage
-from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import path
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from config.permissions import require_perm
+from config.storage import file_download
 from documents.enums import PublicationState
 from documents.exceptions import PublicationError
 from documents.models import Document, Publication
@@ -103,19 +102,13 @@ def publication_download(request, pk: int):
         Publication.objects.select_related("document"), pk=pk, state=PublicationState.PUBLISHED
     )
     require_perm(request, "documents.view_document", publication.document, hide=True)
-    try:
-        handle = default_storage.open(publication.file.name, "rb")
-    except (FileNotFoundError, OSError) as exc:
-        raise Http404("The PDF file is missing from storage.") from exc
-    response = FileResponse(
-        handle,
-        as_attachment=True,
+    return file_download(
+        publication.file.name,
         filename=download_filename(publication),
         content_type="application/pdf",
+        private=publication.document.is_restricted,
+        missing=_("The PDF file is missing from storage."),
     )
-    if publication.document.is_restricted:
-        response["Cache-Control"] = "private, no-store"
-    return response
 
 
 urlpatterns = [

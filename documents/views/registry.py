@@ -1,5 +1,6 @@
-"""Registry pages: list and search, one document, register, edit, derive (revision, addendum,
-corrigendum), list for another meeting, go to a symbol.
+"""Registry pages that read: list and search, go to a symbol, one document and its file.
+The pages that write (register, edit, derive, list for another meeting) are in
+``documents.views.writing``.
 
 Symbols contain ``/``, ``&``, ``(`` and ``.``, so they are taken with a ``path:`` converter
 after a fixed word (``d/``, ``edit/``...) that keeps the routes apart."""
@@ -10,60 +11,34 @@ from functools import wraps
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET
 
-from config.permissions import LoginRequired, require_perm
-from documents import selectors, services
-from documents.enums import KNOWN_SERIES, Access, SuffixKind
-from documents.exceptions import DocumentsError
+from config.storage import file_download
+from documents import registry, selectors
 from documents.external import external_lookup
-from documents.forms import (
-    DocumentDeriveForm,
-    DocumentEditForm,
-    DocumentRegisterForm,
-    GotoSymbolForm,
-    ListingForm,
-    RegistryFilterForm,
-    source_datalist,
-    source_suggestions,
-    text_for_editing,
-)
+from documents.forms import source_datalist
 from documents.linking import CitationLink, link_citations
 from documents.models import Document
 from documents.rendering import prepare_text
+from documents.search_forms import GotoSymbolForm, RegistryFilterForm
 from documents.symbols import normalize_symbol
 from documents.versions import shown_version
-from meetings.models import Meeting
 from meetings.rules import is_staff_of_any_body
 
 # ----------------------------------------------------------------------------------- list
 
 
-def _query_from(form: RegistryFilterForm) -> selectors.RegistryQuery:
+def _query_from(form: RegistryFilterForm) -> registry.RegistryQuery:
     if not form.is_bound:
-        return selectors.RegistryQuery()
+        return registry.RegistryQuery()
     # cleaned_data keeps the valid filters when another one is not: they still apply, and
     # the error of the other is shown.
     form.is_valid()
-    data = form.cleaned_data
-    body = data.get("body")
-    return selectors.RegistryQuery(
-        q=data.get("q") or "",
-        body_id=body.pk if body else None,
-        meeting=data.get("meeting"),
-        doc_type=data.get("type") or "",
-        source=data.get("source") or "",
-        language=data.get("language") or "",
-        date_from=data.get("date_from"),
-        date_to=data.get("date_to"),
-    )
+    return registry.RegistryQuery.from_filters(form.cleaned_data)
 
 
 def _page_param(request) -> int:
@@ -99,7 +74,7 @@ def registry_list(request):
                 f"“{q}” is not a document symbol (symbols look like CWG-Internet-21/3, "
                 "CWG-Internet-21/3(Rev.1), C25/1 or C25/INF/3); showing a word search instead."
             )
-    page = selectors.registry_page(
+    page = registry.registry_page(
         user=request.user,
         query=query,
         after=request.GET.get("after", ""),
@@ -119,24 +94,24 @@ def registry_list(request):
         "form": form,
         "query": query,
         "page": page,
-        "rows": selectors.table_rows(page.documents),
+        "rows": registry.table_rows(page.documents),
         "next_url": next_url,
         "prev_url": prev_url,
         "notice": notice,
         "filtered": bool(request.GET.get("q") or _any_filter(query)),
-        "full_text": selectors.full_text_search_available(),
+        "full_text": registry.full_text_search_available(),
         "source_datalist": source_datalist(),
-        "options": selectors.registry_filter_options(
+        "options": registry.registry_filter_options(
             selected_meeting=str(query.meeting.pk) if query.meeting else ""
         ),
         "selected": _selected(request, query),
         "can_register": _can_register(request.user),
-        "search_depth": selectors.SEARCH_DEPTH,
+        "search_depth": registry.SEARCH_DEPTH,
     }
     return render(request, "documents/registry_list.html", context)
 
 
-def _selected(request, query: selectors.RegistryQuery) -> dict:
+def _selected(request, query: registry.RegistryQuery) -> dict:
     """The filters as the form shows them again (what was typed, valid or not)."""
     return {
         "body": request.GET.get("body", ""),
@@ -149,7 +124,7 @@ def _selected(request, query: selectors.RegistryQuery) -> dict:
     }
 
 
-def _any_filter(query: selectors.RegistryQuery) -> bool:
+def _any_filter(query: registry.RegistryQuery) -> bool:
     return any(
         [
             query.body_id,
@@ -187,7 +162,7 @@ def goto_symbol(request):
 # ------------------------------------------------------------------------------ document
 
 
-def _document_view(view):
+def document_view(view):
     """Resolve the ``symbol`` of the address before the view runs: "not found" when there is
     no such document or the user may not see it; a symbol typed in another form (lower case,
     spaces, "Rev.1" without brackets) is redirected to its canonical address."""
@@ -238,7 +213,7 @@ def _citation_links(cites: list[selectors.CitedItem]) -> dict[str, CitationLink]
     return links
 
 
-@_document_view
+@document_view
 def document_detail(request, document: Document):
     user = request.user
     cites = selectors.document_cites(user=user, document=document)
@@ -282,294 +257,24 @@ def _file_size(document: Document) -> int | None:
         return None
 
 
-@_document_view
+@document_view
 @require_GET
 def document_file(request, document: Document):
     """The uploaded file, served only to those who may see the document."""
     if not document.file:
         raise Http404(f"{document.symbol} has no uploaded file.")
-    try:
-        handle = document.file.open("rb")
-    except OSError:
-        raise Http404(f"The file of {document.symbol} is missing from the store.") from None
-    return FileResponse(handle, as_attachment=True, filename=_file_name(document))
-
-
-# ------------------------------------------------------------------------------- register
-
-
-def _registration_meetings(request):
-    if not request.user.is_authenticated:
-        raise LoginRequired()
-    meetings = selectors.meetings_for_registration(user=request.user)
-    if not meetings.exists():
-        raise PermissionDenied("Only the secretariat of a body registers its documents.")
-    return meetings
-
-
-def _register_initial(request, meetings) -> dict:
-    initial = {
-        "date": timezone.localdate(),
-        "original_language": "en",
-        "languages": ["en"],
-        "access": Access.PUBLIC,
-    }
-    wanted = request.GET.get("meeting")
-    if wanted:
-        meeting = meetings.filter(pk=wanted).first() if wanted.isdigit() else None
-        if meeting is None:
-            raise PermissionDenied("You do not register documents for that meeting.")
-        initial["meeting"] = meeting.pk
-    return initial
-
-
-def _preview(meeting: Meeting | None, series: str) -> str:
-    if meeting is None:
-        return ""
-    return services.next_symbol(meeting=meeting, series=series)
-
-
-@require_http_methods(["GET", "POST"])
-def document_register(request):
-    meetings = _registration_meetings(request)
-    sources = source_suggestions()
-    if request.method == "POST":
-        form = DocumentRegisterForm(request.POST, request.FILES, meetings=meetings, sources=sources)
-        if form.is_valid():
-            data = form.cleaned_data
-            meeting = data["meeting"]
-            require_perm(request, "documents.add_document", meeting)
-            token = data["token"]
-            earlier = Document.objects.filter(submission_token=token).first()
-            if earlier is not None:
-                messages.info(
-                    request, f"This form was already sent: it registered {earlier.symbol}."
-                )
-                return redirect(earlier)
-            try:
-                document = services.document_register(
-                    meeting=meeting,
-                    series=data["series"],
-                    number=data.get("given_number"),
-                    title=data["title"],
-                    source=data["source"],
-                    doc_type=data["doc_type"],
-                    purpose=data["purpose"],
-                    date=data["date"],
-                    original_language=data["original_language"],
-                    languages=data["languages"],
-                    access=data["access"],
-                    text=data["text"],
-                    file=data.get("file") or None,
-                    actor=request.user,
-                    submission_token=token,
-                )
-            except DocumentsError as exc:
-                form.add_error(None, str(exc))
-            except IntegrityError:
-                # The same form sent twice at the very same moment: the other copy won.
-                document = Document.objects.filter(submission_token=token).first()
-                if document is None:
-                    raise
-                return redirect(document)
-            else:
-                messages.success(request, f"{document.symbol} was registered.")
-                return redirect(document)
-        meeting = form.cleaned_data.get("meeting") if hasattr(form, "cleaned_data") else None
-        series = form.cleaned_data.get("series", "") if hasattr(form, "cleaned_data") else ""
-    else:
-        form = DocumentRegisterForm(
-            initial=_register_initial(request, meetings), meetings=meetings, sources=sources
-        )
-        meeting = meetings.filter(pk=form.initial.get("meeting")).first() or meetings.first()
-        series = ""
-    return render(
-        request,
-        "documents/document_form.html",
-        {
-            "form": form,
-            "heading": "Register a document",
-            "next_symbol": _preview(meeting, series),
-            "mode": "register",
-            "source_datalist": source_datalist(sources),
-        },
-    )
-
-
-@require_GET
-def next_symbol_preview(request):
-    """htmx: "Will be registered as …" for the meeting and series chosen on the form."""
-    meetings = _registration_meetings(request)
-    wanted = request.GET.get("meeting", "")
-    meeting = meetings.filter(pk=wanted).first() if wanted.isdigit() else None
-    series = request.GET.get("series", "").strip().upper()
-    if series not in KNOWN_SERIES:
-        series = ""
-    return render(
-        request,
-        "documents/_next_symbol.html",
-        {"next_symbol": _preview(meeting, series)},
-    )
-
-
-# ----------------------------------------------------------------------------------- edit
-
-
-@_document_view
-@require_http_methods(["GET", "POST"])
-def document_edit(request, document: Document):
-    require_perm(request, "documents.change_document", document)
-    sources = source_suggestions()
-    if request.method == "POST":
-        form = DocumentEditForm(
-            request.POST, request.FILES, sources=sources, has_file=bool(document.file)
-        )
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            expected = data.pop("version")
-            if not data.get("file"):
-                data.pop("file", None)
-            try:
-                services.document_update(
-                    actor=request.user, document=document, expected_version=expected, **data
-                )
-            except DocumentsError as exc:
-                form.add_error(None, str(exc))
-            else:
-                messages.success(request, f"{document.symbol} was saved.")
-                return redirect(document)
-    else:
-        initial = DocumentEditForm.initial_from(document)
-        initial["text"] = text_for_editing(document.text)
-        form = DocumentEditForm(initial=initial, sources=sources, has_file=bool(document.file))
-    return render(
-        request,
-        "documents/document_form.html",
-        {
-            "form": form,
-            "document": document,
-            "heading": f"Edit {document.symbol}",
-            "mode": "edit",
-            "source_datalist": source_datalist(sources),
-        },
-    )
-
-
-# --------------------------------------------------------------------------------- derive
-
-
-@_document_view
-@require_http_methods(["GET", "POST"])
-def document_derive(request, document: Document):
-    """A new revision, addendum or corrigendum of the document (of its base, when the
-    document is itself derived)."""
-    base = document.base
-    require_perm(request, "documents.add_document", base)
-    if request.method == "POST":
-        form = DocumentDeriveForm(request.POST)
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                derived = services.document_derive(
-                    base=base,
-                    kind=data["kind"],
-                    title=data["title"],
-                    text=data["text"],
-                    date=data["date"],
-                    languages=data["languages"] or None,
-                    actor=request.user,
-                    submission_token=data["token"],
-                )
-            except DocumentsError as exc:
-                form.add_error(None, str(exc))
-            except IntegrityError:
-                derived = Document.objects.filter(submission_token=data["token"]).first()
-                if derived is None:
-                    raise
-                return redirect(derived)
-            else:
-                messages.success(request, f"{derived.symbol} was registered.")
-                return redirect(derived)
-    else:
-        kind = request.GET.get("kind", SuffixKind.REVISION)
-        latest = selectors.document_family(user=request.user, document=base)["latest_revision"]
-        form = DocumentDeriveForm(
-            initial={
-                "kind": kind if kind in SuffixKind.values and kind else SuffixKind.REVISION,
-                "title": base.title,
-                "date": timezone.localdate(),
-                "languages": base.language_codes,
-                "text": text_for_editing((latest or base).text) if kind == "Rev" else "",
-            }
-        )
-    return render(
-        request,
-        "documents/document_form.html",
-        {
-            "form": form,
-            "document": base,
-            "heading": f"New revision, addendum or corrigendum of {base.symbol}",
-            "mode": "derive",
-            "next_derived": services.next_derived_symbols(base=base),
-        },
-    )
-
-
-# ------------------------------------------------------------------------ list elsewhere
-
-
-@_document_view
-@require_http_methods(["GET", "POST"])
-def document_list_for_meeting(request, document: Document):
-    """List the document as an official document of another meeting (one whose documents
-    the user registers)."""
-    if not request.user.is_authenticated:
-        raise LoginRequired()
-    meetings = selectors.meetings_for_registration(user=request.user).exclude(
-        pk=document.meeting_id
-    )
-    if not meetings.exists():
-        raise PermissionDenied("Only the secretariat of a body lists documents for its meetings.")
-    form = ListingForm(request.POST or None, meetings=meetings)
-    if request.method == "POST" and form.is_valid():
-        meeting = form.cleaned_data["meeting"]
-        require_perm(request, "documents.list_document", meeting)
-        try:
-            services.document_list_for_meeting(
-                document=document,
-                meeting=meeting,
-                note=form.cleaned_data["note"],
-                actor=request.user,
-            )
-        except DocumentsError as exc:
-            form.add_error(None, str(exc))
-        else:
-            messages.success(
-                request,
-                f"{document.symbol} is now also an official document of the "
-                f"{meeting.display_name}.",
-            )
-            return redirect(document)
-    return render(
-        request,
-        "documents/document_form.html",
-        {
-            "form": form,
-            "document": document,
-            "heading": f"List {document.symbol} for another meeting",
-            "mode": "list",
-        },
+    return file_download(
+        document.file.name,
+        filename=_file_name(document),
+        private=document.is_restricted,
+        missing=gettext("The file of %(symbol)s is missing from the store.")
+        % {"symbol": document.symbol},
     )
 
 
 urlpatterns = [
     path("", registry_list, name="list"),
     path("go/", goto_symbol, name="goto"),
-    path("new/", document_register, name="register"),
-    path("new/symbol/", next_symbol_preview, name="next_symbol"),
     path("d/<path:symbol>", document_detail, name="detail"),
     path("file/<path:symbol>", document_file, name="file"),
-    path("edit/<path:symbol>", document_edit, name="edit"),
-    path("derive/<path:symbol>", document_derive, name="derive"),
-    path("list-for-meeting/<path:symbol>", document_list_for_meeting, name="list_for_meeting"),
 ]

@@ -134,6 +134,14 @@ CONTRIBUTIONS = [
 ]
 
 INSTRUMENTS = [
+    # Ranges after a plural keyword: every number in between, the edition on each.
+    (
+        "Resolutions 64 to 66 (Rev. Hammamet, 2016) of WTSA",
+        [res(f"WTSA Resolution {n} (Rev. Hammamet, 2016)") for n in (64, 65, 66)],
+    ),
+    ("Resoluciones 11 a 13", [res(f"Resolution {n}") for n in (11, 12, 13)]),
+    ("Décisions 517–519 du Conseil", [dec(f"Council Decision {n}") for n in (517, 518, 519)]),
+    ("Resolution 71 to be revised", [res("Resolution 71")]),
     ("Resolution 70 (Rev. Busan, 2014)", [res(PP14.format(70))]),
     ("WTDC Resolution 37 (Rev. 2017)", [res("WTDC Resolution 37 (Rev. 2017)")]),
     ("Council Resolution 1380 (Amend. 2019)", [res("Council Resolution 1380 (amended 2019)")]),

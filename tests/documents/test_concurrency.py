@@ -15,7 +15,7 @@ from collections.abc import Callable
 import pytest
 from django.db import connection
 
-from documents import services
+from documents import allocation, services
 from documents.models import Document
 from tests.factories.documents import DocumentFactory
 from tests.factories.meetings import registrar
@@ -80,7 +80,7 @@ def test_forty_documents_registered_from_eight_threads_get_numbers_1_to_40(meeti
     assert len({symbol for _, symbol in results}) == 40
     assert Document.objects.filter(symbol="CWG-Internet-21/40").exists()
     # The next registration continues the sequence.
-    assert services.next_symbol(meeting=meeting) == "CWG-Internet-21/41"
+    assert allocation.next_symbol(meeting=meeting) == "CWG-Internet-21/41"
 
 
 def test_two_series_of_one_meeting_are_numbered_apart_under_concurrency(meeting):
@@ -138,4 +138,4 @@ def test_the_same_form_sent_from_several_threads_registers_one_document(meeting)
     assert len(set(pks)) == 1
     assert Document.objects.count() == 1
     assert Document.objects.get().symbol == "CWG-Internet-21/1"
-    assert services.next_symbol(meeting=meeting) == "CWG-Internet-21/2"
+    assert allocation.next_symbol(meeting=meeting) == "CWG-Internet-21/2"

@@ -8,7 +8,7 @@ import datetime as dt
 
 import pytest
 
-from documents import services
+from documents import allocation, services
 from documents.enums import DocumentType
 from documents.exceptions import InvalidDocument
 from documents.models import Document
@@ -46,7 +46,7 @@ def test_given_number_is_kept_and_the_counter_skips_it(body):
     symbols = [register(meeting, f"Contribution {i}").symbol for i in range(3)]
     assert given.symbol == "CWG-Internet-22/3"
     assert symbols == ["CWG-Internet-22/2", "CWG-Internet-22/4", "CWG-Internet-22/5"]
-    assert services.next_symbol(meeting=meeting) == "CWG-Internet-22/6"
+    assert allocation.next_symbol(meeting=meeting) == "CWG-Internet-22/6"
 
 
 @pytest.mark.django_db

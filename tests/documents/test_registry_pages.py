@@ -12,7 +12,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from documents import selectors, services
+from documents import registry, services
 from documents.enums import Access, DocumentType, SuffixKind
 from documents.models import Reference
 from tests.conftest import ROLE_NAMES
@@ -232,7 +232,7 @@ def test_search_order_ranks_title_words_on_postgresql_and_is_newest_first_on_sql
 
 
 def test_a_search_matching_more_than_the_cap_is_shown_newest_first(client, meeting, monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 3)
+    monkeypatch.setattr(registry, "COUNT_CAP", 3)
     made = [
         DocumentFactory(
             meeting=meeting,
@@ -259,9 +259,7 @@ def test_a_search_matching_more_than_the_cap_is_shown_newest_first(client, meeti
 def test_search_uses_the_full_text_index_on_postgresql(corpus):
     """On PostgreSQL the search condition is the indexed tsvector column; on SQLite it is
     a LIKE on the search text."""
-    qs, ranked = selectors.registry_filter(
-        user=None, query=selectors.RegistryQuery(q="connectivity")
-    )
+    qs, ranked = registry.registry_filter(user=None, query=registry.RegistryQuery(q="connectivity"))
     sql = str(qs.query)
     if connection.vendor == "postgresql":
         assert ranked
@@ -357,7 +355,7 @@ def test_search_results_are_paged_too(client, meeting):
 
 
 def test_the_count_stops_at_the_cap(client, meeting, monkeypatch):
-    monkeypatch.setattr(selectors, "COUNT_CAP", 5)
+    monkeypatch.setattr(registry, "COUNT_CAP", 5)
     for _ in range(7):
         DocumentFactory(meeting=meeting)
     assert "More than 5 documents, newest first." in page_text(client.get(LIST))

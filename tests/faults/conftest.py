@@ -14,7 +14,8 @@ import time
 from pathlib import Path
 
 import pytest
-from django.conf import settings
+from django.db import connection
+from kombu import pools
 
 from config.celery import app
 
@@ -29,8 +30,9 @@ def free_port() -> int:
 
 
 def database_url() -> str:
-    """The test database (pytest-django renamed it) as a DATABASE_URL for a subprocess."""
-    db = settings.DATABASES["default"]
+    """The test database (test_<name> on PostgreSQL) as a DATABASE_URL for a subprocess:
+    read from the test process's own connection, so the workers see the rows it writes."""
+    db = connection.settings_dict
     if db["ENGINE"].endswith("sqlite3"):
         return f"sqlite:///{Path(db['NAME']).resolve()}"
     auth = db["USER"] + (f":{db['PASSWORD']}" if db.get("PASSWORD") else "")
@@ -83,24 +85,35 @@ class RedisBroker:
 def drop_pooled_connections() -> None:
     """Forget the connections and producers pooled for the broker used so far (what Celery
     itself does after a fork), so the next message goes to the broker configured now."""
-    pool, app._pool = app._pool, None
-    if pool is not None:
-        pool.force_close_all()
+    app._pool = None
+    # kombu keeps its pools in a registry keyed by the broker's address: closing one there
+    # and asking again for the same broker would hand back the closed pool. Empty it.
+    pools.reset()
     if "amqp" in app.__dict__:
         app.amqp._producer_pool = None
 
 
+# Celery reads these from the environment before its configuration (celery.app.utils
+# Settings.broker_url and friends): in CI, where CELERY_BROKER_URL is set, app.conf.broker_url
+# = ... alone would change nothing and the test process would keep sending to CI's Redis.
+BROKER_ENVIRONMENT = ("CELERY_BROKER_URL", "CELERY_BROKER_READ_URL", "CELERY_BROKER_WRITE_URL")
+
+
 @pytest.fixture
-def redis_broker(tmp_path):
+def redis_broker(tmp_path, monkeypatch):
     """A broker of this test only; the test process's Celery app sends to it meanwhile."""
     if shutil.which("redis-server") is None:
         pytest.fail("redis-server is missing: `make test` installs Debian's redis-server.")
     broker = RedisBroker(tmp_path)
     broker.start()
+    for name in BROKER_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
     saved = (app.conf.broker_url, app.conf.broker_transport_options)
     drop_pooled_connections()
     app.conf.broker_url = broker.url
     app.conf.broker_transport_options = {"socket_connect_timeout": 1, "socket_timeout": 5}
+    # What sending and /healthz really use; fails here, not in a 60 s wait, if it is not ours.
+    assert (app.conf.broker_read_url, app.conf.broker_write_url) == (broker.url, broker.url)
     yield broker
     drop_pooled_connections()
     app.conf.broker_url, app.conf.broker_transport_options = saved

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from documents.enums import PublicationState
 from documents.models import Publication
-from documents.publishing import interrupted_reason
+from documents.publication_rows import interrupted_reason
 from tests.documents.publishing_support import TITLE, make_document, pdf_text, wait_for_state
 
 pytestmark = [pytest.mark.faults, pytest.mark.worker]

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.core.management.base import BaseCommand
 
+from config.demo import demo_loaders
 from meetings.demo import DEMO_PASSWORD
 
 
@@ -16,14 +13,10 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         context: dict = {}
-        # Each app that has a ``demo`` module contributes; meetings does not import the
-        # others, so they are found by name. INSTALLED_APPS order is dependency order.
-        for config in apps.get_app_configs():
-            module_name = f"{config.name}.demo"
-            if importlib.util.find_spec(module_name) is None:
-                continue
-            module = importlib.import_module(module_name)
-            result = module.load(stdout=self.stdout, context=context)
+        # Each app registers its loader in ready() (config/demo.py), so this command
+        # imports nothing from the apps that depend on meetings.
+        for load in demo_loaders():
+            result = load(stdout=self.stdout, context=context)
             if isinstance(result, dict):
                 context.update(result)
         self.stdout.write(self.style.SUCCESS("Demo data is loaded."))

@@ -1,7 +1,10 @@
-"""Document numbers and symbols: the counters of each meeting's series, the numbers the
-secretariat gives (checked against the meeting's symbols and against the documents that hold
-them), and ``/1`` kept for the agenda. Used by ``documents.services`` under its transactions:
-the counter row is locked there before a number is taken."""
+"""How a symbol is allocated: the next number of a meeting's series is taken from its
+SymbolCounter row under a row lock (concurrent registrations queue instead of taking the
+same number), skipping the numbers the secretariat gave and ``/1`` kept for the agenda;
+given numbers are checked against the meeting's symbols and against the documents that
+hold them; a derived document's symbol is its base's with the suffix. The grammar of
+symbols is ``documents.symbols``; ``documents.services.document_register`` and
+``document_derive`` call these inside their transaction."""
 
 from __future__ import annotations
 
