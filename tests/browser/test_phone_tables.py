@@ -48,9 +48,7 @@ def _check_rows(page, width: str) -> None:
         assert abs(title_box["y"] - symbol_box["y"]) < 2
 
 
-def test_meeting_page_and_registry_stack_their_rows_on_a_phone(
-    page, live_server, meeting, width
-):
+def test_meeting_page_and_registry_stack_their_rows_on_a_phone(page, live_server, meeting, width):
     for n in range(3):
         make_document(meeting, title=f"{LONG_TITLE} ({n})")
     page.set_viewport_size({"width": WIDTHS[width], "height": 844})
