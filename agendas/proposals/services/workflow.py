@@ -13,7 +13,8 @@ returned --withdraw--> withdrawn
 guard (whose step it is, then the state), locks the proposal row and re-reads the state
 inside the transaction (so a double click or two chairs at once leave exactly one change),
 saves with ``update_fields``, writes one ProposalEvent, and enqueues the notification mail
-with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
+with ``transaction.on_commit``. A submission also records the PDF of the contribution
+(``publication_request``), rendered after commit. ``proposal_submit``, ``proposal_consider``,
 ``proposal_decide``, ``proposal_return`` and ``proposal_withdraw`` only name its steps.
 """
 
@@ -44,6 +45,7 @@ from agendas.proposals.text import (
     source_label,
 )
 from documents.enums import DocumentStatus, DocumentType, Purpose
+from documents.publishing import publication_request
 from documents.services import document_register, document_update
 from meetings.models import Meeting
 
@@ -172,6 +174,7 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
         # Submitted again after the changes the secretariat asked for: the document takes
         # the new text; the proposal arrived when it was first submitted (late or not).
         document_update(actor=actor, document=proposal.document, **content)
+        _publish(document=proposal.document, actor=actor)
         return ["document"]
     proposal.submitted_at = now
     proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
@@ -183,7 +186,15 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
         actor=actor,
         **content,
     )
+    _publish(document=proposal.document, actor=actor)
     return ["submitted_at", "is_late", "document"]
+
+
+def _publish(*, document, actor) -> None:
+    # A submitted contribution is issued, so its PDF must exist: the Publication row is
+    # recorded in this transaction (the row is the request, the sweeper takes it if the
+    # broker is away) and the render is handed over after commit.
+    publication_request(document=document, user=actor)
 
 
 def document_content(*, proposal: Proposal) -> dict:
@@ -256,7 +267,7 @@ def _enqueue_notification(*, proposal_id: int, event_id: int, request_site: str)
 
 def proposal_submit(*, proposal: Proposal, actor, note: str = "") -> Proposal:
     """The proposer submits: the proposal becomes a contribution document of the meeting
-    (late after the deadline) and the secretariat of the body is mailed."""
+    (late after the deadline), its PDF is queued and the secretariat of the body is mailed."""
     return proposal_transition(proposal=proposal, action=A.SUBMIT, actor=actor, note=note)
 
 
