@@ -21,8 +21,11 @@ from django.db.models import (
 )
 from django.http import Http404
 from django.urls import reverse
+from django.utils.translation import gettext
 
+from agendas.enums import AgendaKind
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
+from agendas.numbering import number_for
 from documents.enums import Access
 from documents.models import Document
 from documents.selectors import visible_documents
@@ -192,14 +195,16 @@ def build_tree(
     for item in items:
         by_parent[item.parent_id].append(item)
     by_id: dict[int, Node] = {}
+    style = agenda.numbering
 
     def build(parent: Node | None, depth: int) -> list[Node]:
         siblings = sorted(
             by_parent.get(parent.pk if parent else None, []), key=lambda i: (i.position, i.pk)
         )
         nodes = []
+        counted = 0
         for index, item in enumerate(siblings, start=1):
-            number = f"{parent.number}.{index}" if parent else str(index)
+            number, counted = _number(style, depth, parent, item, nodes, counted)
             node = Node(
                 item=item,
                 number=number,
@@ -215,6 +220,25 @@ def build_tree(
         return nodes
 
     return AgendaTree(agenda=agenda, roots=build(None, 0), by_id=by_id)
+
+
+def _number(
+    style: str, depth: int, parent: Node | None, item: AgendaItem, before: list[Node], counted: int
+) -> tuple[str, int]:
+    """The printed number of ``item`` and the count of numbered siblings so far. A code of its
+    own is printed as is; an unnumbered row prints nothing; a continued item repeats the
+    number of the earlier sibling with its title (else of the one above); neither counts."""
+    if item.code:
+        return item.code, counted
+    if item.continued:
+        same = [n for n in before if n.item.title == item.title] or before[-1:]
+        number = same[0].number if same else ""
+        return gettext("%(number)s (cont'd)") % {"number": number}, counted
+    if not item.numbered:
+        return "", counted
+    counted += 1
+    parent_number = parent.number if parent else ""
+    return number_for(style, depth, counted, parent_number), counted
 
 
 def agenda_tree(*, agenda: Agenda) -> AgendaTree:
@@ -236,6 +260,9 @@ def agenda_content(*, tree: AgendaTree) -> list[dict]:
             {
                 "id": item.pk,
                 "number": node.number,
+                "code": item.code,
+                "numbered": item.numbered,
+                "continued": item.continued,
                 "depth": node.depth,
                 "title": item.title,
                 "description": item.description,
@@ -260,19 +287,40 @@ def agenda_content(*, tree: AgendaTree) -> list[dict]:
 
 
 def agenda_of_meeting(*, meeting: Meeting) -> Agenda | None:
+    """The meeting's agenda of kind "agenda": the one its pages mean by "the agenda"."""
     return (
         Agenda.objects.select_related("document")
         .defer(*light_fields("document__"))
-        .filter(meeting=meeting)
+        .filter(meeting=meeting, kind=AgendaKind.AGENDA)
         .first()
     )
+
+
+def agendas_of_meeting(*, meeting: Meeting) -> list[Agenda]:
+    """Every agenda of the meeting (agenda, committee agendas, daily agendas, time-management
+    plans), the main one first, each with its document, in one query."""
+    agendas = list(
+        Agenda.objects.select_related("document")
+        .defer(*light_fields("document__"))
+        .filter(meeting=meeting)
+        .order_by(
+            Case(When(kind=AgendaKind.AGENDA, then=Value(0)), default=Value(1)),
+            "document__number",
+            "pk",
+        )
+    )
+    for agenda in agendas:
+        agenda.meeting = meeting
+    return agendas
 
 
 def agenda_page_state(*, body_slug: str, number: int) -> tuple | None:
     """What the public agenda page depends on, in one query: the agenda, its adoption, its
     latest revision and how many there are. None when the meeting has no agenda."""
     return (
-        Agenda.objects.filter(meeting__body__slug=body_slug, meeting__number=number)
+        Agenda.objects.filter(
+            meeting__body__slug=body_slug, meeting__number=number, kind=AgendaKind.AGENDA
+        )
         .annotate(latest=Max("revisions__pk"), issued=Count("revisions"))
         .values_list("pk", "state", "adopted_at", "latest", "issued")
         .first()
@@ -286,7 +334,7 @@ def agenda_for(*, body_slug: str, number: int, with_stamp: bool = False) -> Agen
     qs = (
         Agenda.objects.select_related("meeting__body", "document")
         .defer(*light_fields("document__"))
-        .filter(meeting__body__slug=body_slug, meeting__number=number)
+        .filter(meeting__body__slug=body_slug, meeting__number=number, kind=AgendaKind.AGENDA)
     )
     if with_stamp:
         qs = qs.annotate(

@@ -21,7 +21,7 @@ from django.utils import timezone
 from agendas import actors, positions
 from agendas.actors import require
 from agendas.caching import forget_public_page
-from agendas.enums import AgendaState, FixedItem
+from agendas.enums import AgendaKind, AgendaState, FixedItem, NumberingStyle
 from agendas.exceptions import AgendaError, ItemGone, NothingToIssue
 from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
 from agendas.selectors import MAX_DEPTH, agenda_content, agenda_tree
@@ -61,24 +61,48 @@ def _check_session(agenda: Agenda, session: Session | None) -> None:
 
 @transaction.atomic
 def agenda_get_or_create(*, meeting: Meeting, user, document: Document | None = None) -> Agenda:
-    """The meeting's agenda; the first call registers its document ({meeting}/N, usually 1),
-    or takes ``document`` when the agenda document was already registered. Creating it needs
-    ``agendas.change_agenda`` on the meeting; an existing agenda is returned to anyone."""
-    agenda = Agenda.objects.select_for_update().filter(meeting=meeting).first()
+    """The meeting's agenda (of kind "agenda"); the first call registers its document
+    ({meeting}/N, usually 1), or takes ``document`` when the agenda document was already
+    registered. Creating it needs ``agendas.change_agenda`` on the meeting; an existing agenda
+    is returned to anyone."""
+    agenda = (
+        Agenda.objects.select_for_update().filter(meeting=meeting, kind=AgendaKind.AGENDA).first()
+    )
     if agenda is not None:
         return agenda
-    require(user, actors.CREATE, meeting)
+    return agenda_create(meeting=meeting, actor=user, document=document)
+
+
+@transaction.atomic
+def agenda_create(
+    *,
+    meeting: Meeting,
+    actor,
+    kind: str = AgendaKind.AGENDA,
+    numbering: str = NumberingStyle.DECIMAL,
+    title: str = "",
+    document: Document | None = None,
+) -> Agenda:
+    """A new agenda of the meeting with its own document and symbol: the agenda, a committee
+    agenda, a daily agenda or a time-management plan. Registers the document ({meeting}/N) unless
+    ``document`` is given. A meeting has one agenda of kind "agenda"; a second is refused."""
+    require(actor, actors.CREATE, meeting)
+    if kind not in AgendaKind.values or numbering not in NumberingStyle.values:
+        raise AgendaError("Unknown kind of agenda or numbering style.")
+    if kind == AgendaKind.AGENDA and meeting.agendas.filter(kind=kind).exists():
+        raise AgendaError(f"The {meeting.display_name} already has its agenda.")
     if document is None:
+        label = AgendaKind(kind).label
         document = document_register(
             meeting=meeting,
-            title=f"Draft agenda of the {meeting.display_name}",
+            title=title or f"Draft {str(label).lower()} of the {meeting.display_name}",
             source="Chair",
             doc_type=DocumentType.AGENDA,
-            actor=user,
+            actor=actor,
         )
     elif document.meeting_id != meeting.pk:
         raise AgendaError(f"{document.symbol} is not a document of the {meeting}.")
-    return Agenda.objects.create(meeting=meeting, document=document)
+    return Agenda.objects.create(meeting=meeting, document=document, kind=kind, numbering=numbering)
 
 
 # ------------------------------------------------------------------------------ items
@@ -98,11 +122,16 @@ def agenda_item_add(
     is_late: bool = False,
     fixed: str = "",
     session=None,
+    code: str = "",
+    numbered: bool = True,
+    continued: bool = False,
 ) -> AgendaItem:
     """Add an item just before ``before``, or else at the end of ``parent``'s children. At the
     top level "at the end" means before "Any other business" and "Closing of the meeting" when
     the agenda has them: a real agenda keeps those last. Documents are allocated in the given
-    order. Bumps the agenda's version."""
+    order. ``code`` ("PL 2.4") is printed instead of a derived number; ``numbered=False`` makes
+    a row without a number (a heading, "Break"); ``continued`` repeats an earlier item in a
+    later session ("3 (cont'd)"). Bumps the agenda's version."""
     require(actor, actors.EDIT, agenda)
     agenda = positions.lock(agenda)
     title = _clean_title(title)
@@ -118,6 +147,9 @@ def agenda_item_add(
         is_late=is_late,
         fixed=fixed,
         session=session,
+        code=" ".join((code or "").split())[:30],
+        numbered=numbered,
+        continued=continued,
     )
     siblings.insert(index, item)
     positions.renumber(siblings)
