@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from functools import partial
 
 from django.db import transaction
@@ -99,6 +100,7 @@ def proposal_transition(
     note: str = "",
     deferred_to: Meeting | None = None,
     request_site: str = "",
+    placement: Placement | None = None,
 ) -> Proposal:
     """Take one step of the workflow and return the proposal as saved.
 
@@ -139,7 +141,7 @@ def proposal_transition(
     locked.save(update_fields=changed)
 
     if action == A.INCLUDE:
-        _include(proposal=locked, actor=actor)
+        _include(proposal=locked, actor=actor, placement=placement or Placement())
     elif action == A.WITHDRAW and locked.document_id:
         document_update(actor=actor, document=locked.document, status=DocumentStatus.WITHDRAWN)
 
@@ -197,14 +199,35 @@ def document_content(*, proposal: Proposal) -> dict:
     }
 
 
-def _include(*, proposal: Proposal, actor) -> AgendaItem:
+@dataclass(frozen=True)
+class Placement:
+    """Where the chair puts an included proposal: under ``parent_id`` (None: a new top-level
+    item), at 1-based ``index`` among its siblings (None: at the end, which at the top level
+    means before "Any other business"), taken in ``session_id``."""
+
+    parent_id: int | None = None
+    index: int | None = None
+    session_id: int | None = None
+
+
+def _include(*, proposal: Proposal, actor, placement: Placement) -> AgendaItem:
     # Imported here: agendas.services is the editor's module and imports documents itself.
     from agendas.services import agenda_get_or_create, agenda_item_add
     from config.actors import system_actor
 
     agenda = agenda_get_or_create(meeting=proposal.meeting, user=system_actor(on_behalf_of=actor))
-    # No place given: agenda_item_add puts a new top-level item before the closing items
-    # ("Any other business", "Closing of the meeting").
+    parent = before = session = None
+    if placement.parent_id is not None:
+        parent = AgendaItem.objects.filter(agenda=agenda, pk=placement.parent_id).first()
+        if parent is None:
+            raise InvalidProposal(gettext("The item chosen to hold it is not in the draft agenda."))
+    if placement.index:
+        siblings = AgendaItem.objects.filter(agenda=agenda, parent=parent).order_by(
+            "position", "pk"
+        )
+        before = siblings[placement.index - 1 : placement.index].first()
+    if placement.session_id is not None:
+        session = proposal.meeting.sessions.filter(pk=placement.session_id).first()
     # The proposal's own contribution first, then what it cites; not the agenda itself
     # (nor its revisions), which a proposal to amend it naturally cites.
     documents = [
@@ -219,6 +242,9 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
         documents=documents,
         proposal=proposal,
         is_late=proposal.is_late,
+        parent=parent,
+        before=before,
+        session=session,
     )
 
 
@@ -274,9 +300,11 @@ def proposal_decide(
     rationale: str,
     deferred_to: Meeting | None = None,
     request_site: str = "",
+    placement: Placement | None = None,
 ) -> Proposal:
     """The chair or a vice-chair includes, rejects or defers, with a rationale; including
-    adds the item to the draft agenda in the same transaction. The proposer and the
+    adds the item to the draft agenda where ``placement`` puts it (a new top-level item at a
+    position, or a sub-item; its session) in the same transaction. The proposer and the
     co-sponsors' delegates are mailed the decision and its rationale."""
     try:
         action = ProposalAction(Decision(decision).value)
@@ -289,6 +317,7 @@ def proposal_decide(
         note=rationale,
         deferred_to=deferred_to,
         request_site=request_site,
+        placement=placement,
     )
 
 
