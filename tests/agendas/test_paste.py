@@ -151,3 +151,31 @@ def test_import_agenda_creates_a_missing_meeting_and_flags_unregistered_document
     ]
     assert "CWG-Internet-30/7" in err.getvalue()
     assert Agenda.objects.get(meeting__number=30).kind == "time_plan"
+
+
+def test_the_secretariat_previews_then_confirms_a_paste_in_the_editor(
+    client_for, registered, meeting
+):
+    from django.urls import reverse
+
+    url = reverse("agendas:agenda_paste", kwargs={"body": meeting.body.slug, "number": 21})
+    client = client_for("secretariat")
+    text = PASTED + "12 Annex (CWG-Internet-21/99)\n"
+    preview = client.post(url, {"text": text, "preview": "1"}).content.decode()
+    assert "Create these 31 items" in preview
+    assert "not registered" in preview
+    assert "CWG-Internet-21/99" in preview
+    assert not registered.items.exists()
+
+    client.post(url, {"text": text, "confirm": "1"})
+    assert _read_back(registered)[:30] == EXPECTED
+    assert _read_back(registered)[30] == ("12", "Annex", "")
+
+
+@pytest.mark.parametrize("role", ["delegate", "chair", "outsider"])
+def test_only_the_secretariat_pastes(role, client_for, registered, meeting):
+    from django.urls import reverse
+
+    url = reverse("agendas:agenda_paste", kwargs={"body": meeting.body.slug, "number": 21})
+    client_for(role).post(url, {"text": PASTED, "confirm": "1"})
+    assert not registered.items.exists()
