@@ -10,6 +10,7 @@ from crispy_forms.layout import Div, Field, Layout
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Session
 
@@ -131,6 +132,17 @@ class IssueForm(forms.Form):
         required=False,
         label="Note (optional)",
         help_text="Shown with the revision, e.g. “New item 5 after the chair's decision”.",
+    )
+    print_note = forms.BooleanField(
+        required=False,
+        initial=True,
+        label=_("Print the note in the PDF"),
+        help_text=_("Unticked, the note is shown on the revision's page only."),
+    )
+    document_titles = forms.BooleanField(
+        required=False,
+        label=_("Print document titles in the PDF"),
+        help_text=_("A real agenda prints symbols only; titles make it several times longer."),
     )
 
     def __init__(self, *args, **kwargs):

@@ -395,13 +395,21 @@ def _revision_document(
 
 
 @transaction.atomic
-def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevision:
+def agenda_issue_revision(
+    *,
+    agenda: Agenda,
+    user,
+    note: str = "",
+    print_note: bool = True,
+    document_titles: bool = False,
+) -> AgendaRevision:
     """Freeze the live draft as the next revision: the first issue is the agenda's own
     document (CWG-Internet-21/1), later ones derive Rev.N documents (…/1(Rev.1)). The
     document's text becomes the rendered agenda and its PDF publication is requested (the
     render runs in Celery after commit). Refused when nothing changed since the last issue
     or when the agenda has no item. Adds an "agenda issued" line to the revision document's
-    history."""
+    history. The PDF prints the note unless ``print_note`` is off, and the documents' titles
+    beside their symbols only with ``document_titles``."""
     from documents.publishing import publication_request
 
     require(user, actors.ISSUE, agenda)
@@ -426,6 +434,8 @@ def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevi
         "label": label or "First issue",
         "revised_after_adoption": revised_after_adoption,
         "note": note.strip(),
+        "print_note": print_note,
+        "document_titles": document_titles,
     }
     document, number = _revision_document(agenda, base, number, content, user)
     revision = AgendaRevision.objects.create(
