@@ -65,3 +65,33 @@ def test_without_a_place_the_item_goes_before_any_other_business(client_for, peo
     _decide(client_for("chair"), proposal)
     assert numbered(agenda)[2] == ("3", "X")
     assert numbered(agenda)[3] == ("4", "Any other business")
+
+
+def test_including_proposal_2_2_lists_the_other_bodys_document_for_the_meeting(people, meeting):
+    """The worked example: CWG-WSIS&SDG-42/13 becomes an official document of
+    CWG-Internet-21 by the chair's decision, with the decision as its reason."""
+    from agendas.proposals.services import proposal_decide
+    from documents.models import DocumentListing, SymbolCounter
+    from documents.services import document_register
+    from tests.factories.meetings import BodyFactory, MeetingFactory, registrar
+    from tests.factories.proposals import scenario_fields
+
+    wsis = BodyFactory(acronym="CWG-WSIS&SDG", slug="cwg-wsis-sdg", symbol_prefix="CWG-WSIS&SDG")
+    wsis42 = MeetingFactory(body=wsis, number=42, start_date=meeting.start_date)
+    SymbolCounter.objects.create(meeting=wsis42, series="", last_number=12)
+    outline = document_register(
+        actor=registrar(), meeting=wsis42, title="Draft outline", source="Secretary-General"
+    )
+    agenda_get_or_create(meeting=meeting, user=SYSTEM)
+    proposal = proposal_in_state(
+        S.UNDER_CONSIDERATION, people=people, meeting=meeting, **scenario_fields()
+    )
+    assert not DocumentListing.objects.filter(document=outline, meeting=meeting).exists()
+
+    proposal_decide(
+        proposal=proposal, actor=people["chair"], decision="include", rationale="Agreed."
+    )
+
+    listing = DocumentListing.objects.get(document=outline, meeting=meeting)
+    assert proposal.document.symbol in listing.note
+    assert "Agreed." in listing.note

@@ -235,6 +235,7 @@ def _include(*, proposal: Proposal, actor, placement: Placement) -> AgendaItem:
         for document in [proposal.document, *cited_documents(document=proposal.document)]
         if agenda.document_id not in (document.pk, document.parent_id)
     ]
+    _grant_listings(proposal=proposal, documents=documents, actor=actor)
     return agenda_item_add(
         agenda=agenda,
         actor=system_actor(on_behalf_of=actor),  # the chair's decide_proposal was checked
@@ -246,6 +247,35 @@ def _include(*, proposal: Proposal, actor, placement: Placement) -> AgendaItem:
         before=before,
         session=session,
     )
+
+
+# A proposal that asks for a document of another meeting to be published as an official
+# document of this one says so in these words (the worked example's proposal 2.2).
+_ASKS_LISTING = ("official document", "document officiel", "documento oficial")
+
+
+def _grant_listings(*, proposal: Proposal, documents: list, actor) -> None:
+    """Including a proposal that asks for other meetings' documents to become documents of
+    this meeting grants it in the same transaction: each is listed for the meeting, with the
+    decision as its reason."""
+    from config.actors import system_actor
+    from documents.services import document_list_for_meeting
+
+    text = f"{proposal.proposals}\n{proposal.action_required}".lower()
+    if not any(words in text for words in _ASKS_LISTING):
+        return
+    reason = gettext("Listed by the chair's decision to include %(symbol)s: %(rationale)s") % {
+        "symbol": proposal.document.symbol if proposal.document_id else proposal.title,
+        "rationale": proposal.decision_rationale,
+    }
+    for document in documents:
+        if document.meeting_id != proposal.meeting_id:
+            document_list_for_meeting(
+                actor=system_actor(on_behalf_of=actor),
+                document=document,
+                meeting=proposal.meeting,
+                note=reason[:300],
+            )
 
 
 def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent, request_site: str) -> None:
