@@ -20,6 +20,7 @@ from agendas.enums import FixedItem
 from agendas.exceptions import AgendasError
 from agendas.forms import AddItemForm, IssueForm, ItemForm, parent_choices
 from agendas.models import Agenda
+from agendas.notices import draft_notices
 from agendas.templatetags.agenda_tags import document_url_parts
 from agendas.views.common import address, agenda_from_address, editor_urls, next_label
 from config.permissions import require_perm
@@ -120,6 +121,10 @@ def editor(request, body: str, number: int):
     context = _editor_context(meeting, agenda)
     context["revisions"] = selectors.revisions_of(agenda=agenda)
     context["next_label"] = next_label(context["revisions"])
+    latest = context["revisions"][-1] if context["revisions"] else None
+    context["notices"] = draft_notices(
+        agenda=agenda, tree=selectors.agenda_tree(agenda=agenda), latest=latest
+    )
     context["can_issue"] = request.user.has_perm("agendas.issue_agenda", agenda)
     context["issue_form_html"] = _issue_form_html()
     return render(request, "agendas/editor.html", context)
