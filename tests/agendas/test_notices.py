@@ -71,3 +71,13 @@ def test_rev_1_cites_itself_under_adoption_of_the_agenda_and_groups_sessions(
     assert "CWG-Internet-21/1(Rev.1)" in adoption_row
     # The session is a heading once, not repeated on each of its items.
     assert text.count(str(morning)) == 1
+
+
+def test_the_revision_page_cites_the_revision_under_adoption_of_the_agenda(agenda, people, client):
+    agenda_fixed_items_add(agenda=agenda, actor=SYSTEM)
+    services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
+    items(agenda, "Budget")
+    rev1 = services.agenda_issue_revision(agenda=agenda, user=people["secretariat"])
+    page = client.get(rev1.get_absolute_url()).content.decode()
+    adoption = page.split("Adoption of the agenda", 1)[1].split("agenda-row", 1)[0]
+    assert "CWG-Internet-21/1(Rev.1)" in adoption
