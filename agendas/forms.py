@@ -66,6 +66,22 @@ class ItemForm(forms.Form):
         help_text="Optional: what the meeting is invited to do under this item.",
     )
     session = SessionChoiceField()
+    code = forms.CharField(
+        max_length=30,
+        required=False,
+        label=_("Code of its own (optional)"),
+        help_text=_("Printed instead of the number, e.g. PL 2.4."),
+    )
+    # A select, not a checkbox: a form posted without it keeps the item numbered.
+    row = forms.ChoiceField(
+        required=False,
+        label=_("Row"),
+        choices=[
+            ("", _("Numbered")),
+            ("unnumbered", _("Without a number (a heading, a break)")),
+            ("continued", _("Continued from an earlier session (cont'd)")),
+        ],
+    )
 
     def __init__(self, *args, meeting, sessions=None, prefix_id: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -80,6 +96,8 @@ class ItemForm(forms.Form):
             Field("title"),
             Field("description"),
             Field("session"),
+            Field("code"),
+            Field("row"),
         )
 
 

@@ -105,6 +105,20 @@ def agenda_create(
     return Agenda.objects.create(meeting=meeting, document=document, kind=kind, numbering=numbering)
 
 
+@transaction.atomic
+def agenda_numbering_set(*, agenda: Agenda, actor, numbering: str) -> Agenda:
+    """Choose how the agenda numbers its levels (1.1, 1.a or (a)); every derived number
+    follows at once. Bumps the agenda's version."""
+    require(actor, actors.EDIT, agenda)
+    if numbering not in NumberingStyle.values:
+        raise AgendaError("Unknown numbering style.")
+    agenda = positions.lock(agenda)
+    Agenda.objects.filter(pk=agenda.pk).update(numbering=numbering)
+    positions.touch(agenda)
+    agenda.numbering = numbering
+    return agenda
+
+
 # ------------------------------------------------------------------------------ items
 
 
@@ -208,9 +222,13 @@ def agenda_item_update(
     title: str,
     description: str = "",
     session: Session | None = None,
+    code: str = "",
+    numbered: bool = True,
+    continued: bool = False,
 ) -> AgendaItem:
-    """Change an item's title, description and session. Two people editing the same item:
-    the last one to save wins (there is nothing to merge in a title)."""
+    """Change an item's title, description, session and how it is numbered (a code of its
+    own, no number, continued). Two people editing the same item: the last one to save wins
+    (there is nothing to merge in a title)."""
     require(actor, actors.EDIT, agenda)
     agenda = positions.lock(agenda)
     item = positions.item_or_gone(agenda, item_id)
@@ -218,7 +236,19 @@ def agenda_item_update(
     item.title = _clean_title(title)
     item.description = (description or "").strip()
     item.session = session
-    item.save(update_fields=["title", "description", "session", "updated_at"])
+    item.code = " ".join((code or "").split())[:30]
+    item.numbered, item.continued = numbered, continued
+    item.save(
+        update_fields=[
+            "title",
+            "description",
+            "session",
+            "code",
+            "numbered",
+            "continued",
+            "updated_at",
+        ]
+    )
     positions.touch(agenda)
     return item
 

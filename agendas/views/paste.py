@@ -1,5 +1,6 @@
-"""The editor's "Paste an agenda": plain text as printed, a preview of the parsed tree (numbers,
-titles, documents found, documents not yet registered flagged), then "Create these items"."""
+"""The editor's numbering style, and its "Paste an agenda": plain text as printed, a preview
+of the parsed tree (numbers, titles, documents found, documents not yet registered flagged),
+then "Create these items"."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
+from agendas import services
 from agendas.exceptions import AgendasError
 from agendas.paste import agenda_paste, parse_agenda, registered
 from agendas.views.common import address, agenda_from_address, editor_urls
@@ -57,3 +59,19 @@ def paste(request, body: str, number: int):
             {s for row in pasted.rows for s in row.symbols if s not in found}
         )
     return render(request, "agendas/paste.html", context)
+
+
+@require_POST
+def numbering(request, body: str, number: int):
+    """The editor's "Numbering" choice (1.1, 1.a or (a))."""
+    meeting, agenda = agenda_from_address(body, number)
+    require_perm(request, "agendas.change_agenda", agenda)
+    try:
+        services.agenda_numbering_set(
+            agenda=agenda, actor=request.user, numbering=request.POST.get("numbering", "")
+        )
+    except AgendasError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, _("The items are numbered in the new style."))
+    return redirect("agendas:agenda_editor", **address(meeting))

@@ -89,3 +89,24 @@ def test_a_meeting_has_several_agendas_each_with_its_own_symbol(meeting, client)
     assert plan.document.symbol in page
     assert committee.document.symbol in page
     assert "Committee agenda" in page
+
+
+def test_the_secretariat_sets_the_style_and_a_code_in_the_editor(agenda, client_for, meeting):
+    from django.urls import reverse
+
+    one, closing = items(agenda, "Reports", "Closing")
+    items(agenda, "Report A", "Report B", parent=one)
+    kwargs = {"body": meeting.body.slug, "number": 21}
+    client = client_for("secretariat")
+    client.post(reverse("agendas:agenda_numbering", kwargs=kwargs), {"numbering": "paren"})
+    edit = reverse("agendas:agenda_item_edit", kwargs={**kwargs, "item": closing.pk})
+    client.post(edit, {"title": "Closing", "code": "PL 9", "row": ""})
+    page = client.get(reverse("agendas:agenda_editor", kwargs=kwargs)).content.decode()
+    agenda.refresh_from_db()
+    assert numbered(agenda) == [
+        ("1", "Reports"),
+        ("(a)", "Report A"),
+        ("(b)", "Report B"),
+        ("PL 9", "Closing"),
+    ]
+    assert 'value="paren" selected' in page
