@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from functools import partial
 
 from django.db import transaction
@@ -101,6 +102,7 @@ def proposal_transition(
     note: str = "",
     deferred_to: Meeting | None = None,
     request_site: str = "",
+    placement: Placement | None = None,
 ) -> Proposal:
     """Take one step of the workflow and return the proposal as saved.
 
@@ -141,7 +143,7 @@ def proposal_transition(
     locked.save(update_fields=changed)
 
     if action == A.INCLUDE:
-        _include(proposal=locked, actor=actor)
+        _include(proposal=locked, actor=actor, placement=placement or Placement())
     elif action == A.WITHDRAW and locked.document_id:
         document_update(actor=actor, document=locked.document, status=DocumentStatus.WITHDRAWN)
 
@@ -208,14 +210,35 @@ def document_content(*, proposal: Proposal) -> dict:
     }
 
 
-def _include(*, proposal: Proposal, actor) -> AgendaItem:
+@dataclass(frozen=True)
+class Placement:
+    """Where the chair puts an included proposal: under ``parent_id`` (None: a new top-level
+    item), at 1-based ``index`` among its siblings (None: at the end, which at the top level
+    means before "Any other business"), taken in ``session_id``."""
+
+    parent_id: int | None = None
+    index: int | None = None
+    session_id: int | None = None
+
+
+def _include(*, proposal: Proposal, actor, placement: Placement) -> AgendaItem:
     # Imported here: agendas.services is the editor's module and imports documents itself.
     from agendas.services import agenda_get_or_create, agenda_item_add
     from config.actors import system_actor
 
     agenda = agenda_get_or_create(meeting=proposal.meeting, user=system_actor(on_behalf_of=actor))
-    # No place given: agenda_item_add puts a new top-level item before the closing items
-    # ("Any other business", "Closing of the meeting").
+    parent = before = session = None
+    if placement.parent_id is not None:
+        parent = AgendaItem.objects.filter(agenda=agenda, pk=placement.parent_id).first()
+        if parent is None:
+            raise InvalidProposal(gettext("The item chosen to hold it is not in the draft agenda."))
+    if placement.index:
+        siblings = AgendaItem.objects.filter(agenda=agenda, parent=parent).order_by(
+            "position", "pk"
+        )
+        before = siblings[placement.index - 1 : placement.index].first()
+    if placement.session_id is not None:
+        session = proposal.meeting.sessions.filter(pk=placement.session_id).first()
     # The proposal's own contribution first, then what it cites; not the agenda itself
     # (nor its revisions), which a proposal to amend it naturally cites.
     documents = [
@@ -223,6 +246,7 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
         for document in [proposal.document, *cited_documents(document=proposal.document)]
         if agenda.document_id not in (document.pk, document.parent_id)
     ]
+    _grant_listings(proposal=proposal, documents=documents, actor=actor)
     return agenda_item_add(
         agenda=agenda,
         actor=system_actor(on_behalf_of=actor),  # the chair's decide_proposal was checked
@@ -230,7 +254,39 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
         documents=documents,
         proposal=proposal,
         is_late=proposal.is_late,
+        parent=parent,
+        before=before,
+        session=session,
     )
+
+
+# A proposal that asks for a document of another meeting to be published as an official
+# document of this one says so in these words (the worked example's proposal 2.2).
+_ASKS_LISTING = ("official document", "document officiel", "documento oficial")
+
+
+def _grant_listings(*, proposal: Proposal, documents: list, actor) -> None:
+    """Including a proposal that asks for other meetings' documents to become documents of
+    this meeting grants it in the same transaction: each is listed for the meeting, with the
+    decision as its reason."""
+    from config.actors import system_actor
+    from documents.services import document_list_for_meeting
+
+    text = f"{proposal.proposals}\n{proposal.action_required}".lower()
+    if not any(words in text for words in _ASKS_LISTING):
+        return
+    reason = gettext("Listed by the chair's decision to include %(symbol)s: %(rationale)s") % {
+        "symbol": proposal.document.symbol if proposal.document_id else proposal.title,
+        "rationale": proposal.decision_rationale,
+    }
+    for document in documents:
+        if document.meeting_id != proposal.meeting_id:
+            document_list_for_meeting(
+                actor=system_actor(on_behalf_of=actor),
+                document=document,
+                meeting=proposal.meeting,
+                note=reason[:300],
+            )
 
 
 def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent, request_site: str) -> None:
@@ -285,9 +341,11 @@ def proposal_decide(
     rationale: str,
     deferred_to: Meeting | None = None,
     request_site: str = "",
+    placement: Placement | None = None,
 ) -> Proposal:
     """The chair or a vice-chair includes, rejects or defers, with a rationale; including
-    adds the item to the draft agenda in the same transaction. The proposer and the
+    adds the item to the draft agenda where ``placement`` puts it (a new top-level item at a
+    position, or a sub-item; its session) in the same transaction. The proposer and the
     co-sponsors' delegates are mailed the decision and its rationale."""
     try:
         action = ProposalAction(Decision(decision).value)
@@ -300,6 +358,7 @@ def proposal_decide(
         note=rationale,
         deferred_to=deferred_to,
         request_site=request_site,
+        placement=placement,
     )
 
 
