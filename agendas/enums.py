@@ -7,6 +7,24 @@ class AgendaState(models.TextChoices):
     ADOPTED = "adopted", "Adopted"
 
 
+class AgendaKind(models.TextChoices):
+    """The agendas a meeting can have: Council has a plenary agenda, committee agendas, a daily
+    agenda and a time-management plan at one session."""
+
+    AGENDA = "agenda", _("Agenda")
+    COMMITTEE = "committee", _("Committee agenda")
+    DAILY = "daily", _("Daily agenda")
+    TIME_PLAN = "time_plan", _("Time-management plan")
+
+
+class NumberingStyle(models.TextChoices):
+    """How an agenda derives the numbers of its levels, as bodies write them."""
+
+    DECIMAL = "decimal", _("1, 1.1, 1.1.1")
+    LETTERS = "letters", _("1, 1.a, 1.b")
+    PAREN = "paren", _("1, (a), (i)")
+
+
 class FixedItem(models.TextChoices):
     """The usual items of a real agenda, easy to add in one click."""
 

@@ -10,6 +10,7 @@ from crispy_forms.layout import Div, Field, Layout
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Session
 
@@ -65,6 +66,22 @@ class ItemForm(forms.Form):
         help_text="Optional: what the meeting is invited to do under this item.",
     )
     session = SessionChoiceField()
+    code = forms.CharField(
+        max_length=30,
+        required=False,
+        label=_("Code of its own (optional)"),
+        help_text=_("Printed instead of the number, e.g. PL 2.4."),
+    )
+    # A select, not a checkbox: a form posted without it keeps the item numbered.
+    row = forms.ChoiceField(
+        required=False,
+        label=_("Row"),
+        choices=[
+            ("", _("Numbered")),
+            ("unnumbered", _("Without a number (a heading, a break)")),
+            ("continued", _("Continued from an earlier session (cont'd)")),
+        ],
+    )
 
     def __init__(self, *args, meeting, sessions=None, prefix_id: str = "", **kwargs):
         super().__init__(*args, **kwargs)
@@ -79,6 +96,8 @@ class ItemForm(forms.Form):
             Field("title"),
             Field("description"),
             Field("session"),
+            Field("code"),
+            Field("row"),
         )
 
 
@@ -131,6 +150,17 @@ class IssueForm(forms.Form):
         required=False,
         label="Note (optional)",
         help_text="Shown with the revision, e.g. “New item 5 after the chair's decision”.",
+    )
+    print_note = forms.BooleanField(
+        required=False,
+        initial=True,
+        label=_("Print the note in the PDF"),
+        help_text=_("Unticked, the note is shown on the revision's page only."),
+    )
+    document_titles = forms.BooleanField(
+        required=False,
+        label=_("Print document titles in the PDF"),
+        help_text=_("A real agenda prints symbols only; titles make it several times longer."),
     )
 
     def __init__(self, *args, **kwargs):

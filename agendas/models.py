@@ -5,15 +5,28 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 
-from agendas.enums import AgendaState, FixedItem, ProposalEventKind, ProposalState
+from agendas.enums import (
+    AgendaKind,
+    AgendaState,
+    FixedItem,
+    NumberingStyle,
+    ProposalEventKind,
+    ProposalState,
+)
 from documents.models import Document
 from meetings.models import Meeting, MemberState, Session
 
 
 class Agenda(models.Model):
-    """The agenda of one meeting, itself a registered document (usually {meeting}/1)."""
+    """One agenda of a meeting, itself a registered document (usually {meeting}/1). A meeting
+    has at most one agenda of kind "agenda" (the one its pages mean by "the agenda") and any
+    number of committee agendas, daily agendas and time-management plans."""
 
-    meeting = models.OneToOneField(Meeting, on_delete=models.CASCADE, related_name="agenda")
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="agendas")
+    kind = models.CharField(max_length=12, choices=AgendaKind.choices, default=AgendaKind.AGENDA)
+    numbering = models.CharField(
+        max_length=10, choices=NumberingStyle.choices, default=NumberingStyle.DECIMAL
+    )
     document = models.OneToOneField(Document, on_delete=models.PROTECT, related_name="agenda_of")
     state = models.CharField(max_length=10, choices=AgendaState.choices, default=AgendaState.DRAFT)
     adopted_at = models.DateTimeField(null=True, blank=True)
@@ -24,8 +37,18 @@ class Agenda(models.Model):
     version = models.PositiveIntegerField(default=0)
     updated_at = models.DateTimeField(auto_now=True)
 
+    class Meta:
+        ordering = ["meeting", "kind", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting"],
+                condition=Q(kind=AgendaKind.AGENDA),
+                name="one_main_agenda_per_meeting",
+            )
+        ]
+
     def __str__(self) -> str:
-        return f"Agenda of the {self.meeting}"
+        return f"{self.get_kind_display()} of the {self.meeting}"
 
     def get_absolute_url(self) -> str:
         return reverse(
@@ -48,6 +71,13 @@ class AgendaItem(models.Model):
     )
     position = models.PositiveIntegerField(default=0)
     title = models.CharField(max_length=500)
+    # A code of its own ("PL 2.4"), printed instead of the derived number; several rows of a
+    # time-management plan may share one.
+    code = models.CharField(max_length=30, blank=True, default="")
+    # A heading, "Oral presentation", "Break": a row without a number, skipped by the count.
+    numbered = models.BooleanField(default=True)
+    # An item taken again in a later session: printed "(cont'd)".
+    continued = models.BooleanField(default=False)
     description = models.TextField(blank=True)
     fixed = models.CharField(max_length=10, choices=FixedItem.choices, blank=True, default="")
     session = models.ForeignKey(

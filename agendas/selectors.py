@@ -4,9 +4,6 @@ derives the numbers users see (1, 2, 2.1 ...) from the positions, in Python."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-from dataclasses import dataclass, field
-
 from django.db.models import (
     Case,
     Count,
@@ -14,22 +11,17 @@ from django.db.models import (
     Max,
     OuterRef,
     Q,
-    QuerySet,
     Subquery,
     Value,
     When,
 )
 from django.http import Http404
-from django.urls import reverse
 
-from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
-from documents.enums import Access
+from agendas.enums import AgendaKind
+from agendas.models import Agenda, AgendaRevision
 from documents.models import Document
 from documents.selectors import document_events, visible_documents
 from meetings.models import Meeting, Session
-
-# 1, 1.1, 1.1.1: deeper than that an agenda stops being readable.
-MAX_DEPTH = 3
 
 # A document's text and search text can be large (an issued agenda's text is the whole
 # rendered agenda): pages that only show symbols and titles leave them in the database.
@@ -40,239 +32,74 @@ def light_fields(prefix: str) -> list[str]:
     return [f"{prefix}{name}" for name in HEAVY_DOCUMENT_FIELDS]
 
 
-@dataclass(frozen=True, slots=True)
-class AllocatedDocument:
-    """What the agenda shows of an allocated document, read without building model instances
-    (an agenda of 200 items has a thousand of them)."""
+# The tree of the live draft lives in agendas.tree; callers read it from here.
+from agendas.tree import (  # noqa: E402
+    MAX_DEPTH,
+    AgendaTree,
+    AllocatedDocument,
+    Allocation,
+    Node,
+    agenda_content,
+    agenda_items_queryset,
+    agenda_tree,
+    allocations_by_item,
+    build_tree,
+)
 
-    pk: int
-    symbol: str
-    title: str
-    access: str
-
-    @property
-    def is_restricted(self) -> bool:
-        return self.access == Access.RESTRICTED
-
-    def get_absolute_url(self) -> str:
-        return reverse("documents:detail", kwargs={"symbol": self.symbol})
-
-
-@dataclass(frozen=True, slots=True)
-class Allocation:
-    document: AllocatedDocument
-    position: int
-
-    @property
-    def document_id(self) -> int:
-        return self.document.pk
-
-
-@dataclass(eq=False)
-class Node:
-    """One item of the live draft with its place in the tree."""
-
-    item: AgendaItem
-    number: str
-    depth: int  # 0 for top-level items
-    index: int  # 1-based among its siblings
-    sibling_count: int
-    parent: Node | None = None
-    children: list[Node] = field(default_factory=list)
-
-    @property
-    def pk(self) -> int:
-        return self.item.pk
-
-    allocations: list[Allocation] = field(default_factory=list)
-
-    @property
-    def is_first(self) -> bool:
-        return self.index == 1
-
-    @property
-    def is_last(self) -> bool:
-        return self.index == self.sibling_count
-
-    @property
-    def height(self) -> int:
-        """Levels in this item's subtree, itself included."""
-        return 1 + max((child.height for child in self.children), default=0)
-
-    @property
-    def can_indent(self) -> bool:
-        # Becoming a sub-item of the previous sibling adds one level to the whole subtree.
-        return not self.is_first and self.depth + self.height < MAX_DEPTH
-
-    @property
-    def can_outdent(self) -> bool:
-        return self.depth > 0
-
-    @property
-    def can_have_children(self) -> bool:
-        return self.depth + 1 < MAX_DEPTH
-
-    @property
-    def previous_number(self) -> str:
-        """The number of the sibling above, which indenting puts this item under."""
-        prefix = f"{self.parent.number}." if self.parent else ""
-        return f"{prefix}{self.index - 1}" if self.index > 1 else ""
-
-    @property
-    def closes(self) -> range:
-        """How many nested lists end after this item, for templates that render the tree
-        as one flat loop (much faster than one include per item)."""
-        if self.children:
-            return range(0)
-        levels, node = 0, self
-        while node.parent is not None and node.is_last:
-            levels += 1
-            node = node.parent
-        return range(levels)
+__all__ = [
+    "MAX_DEPTH",
+    "AgendaTree",
+    "AllocatedDocument",
+    "Allocation",
+    "Node",
+    "agenda_content",
+    "agenda_items_queryset",
+    "agenda_tree",
+    "allocations_by_item",
+    "build_tree",
+]
 
 
-@dataclass
-class AgendaTree:
-    agenda: Agenda
-    roots: list[Node]
-    by_id: dict[int, Node]
-
-    def flat(self) -> list[Node]:
-        """Every node in reading order (1, 2, 2.1, 2.2, 3 ...)."""
-        out: list[Node] = []
-
-        def walk(nodes: list[Node]) -> None:
-            for node in nodes:
-                out.append(node)
-                walk(node.children)
-
-        walk(self.roots)
-        return out
-
-    def __len__(self) -> int:
-        return len(self.by_id)
-
-    def number_of(self, item_id: int) -> str | None:
-        node = self.by_id.get(item_id)
-        return node.number if node else None
-
-
-def agenda_items_queryset(*, agenda: Agenda) -> QuerySet[AgendaItem]:
-    return AgendaItem.objects.filter(agenda=agenda).select_related(
-        "session", "proposal__member_state"
-    )
-
-
-def allocations_by_item(*, agenda: Agenda) -> dict[int, list[Allocation]]:
-    """Every allocation of the agenda's items, in order, in one query of plain values."""
-    rows = (
-        AgendaItemDocument.objects.filter(item__agenda=agenda)
-        .order_by("item_id", "position", "pk")
-        .values_list(
-            "item_id",
-            "position",
-            "document_id",
-            "document__symbol",
-            "document__title",
-            "document__access",
-        )
-    )
-    found: dict[int, list[Allocation]] = defaultdict(list)
-    for item_id, position, pk, symbol, title, access in rows:
-        found[item_id].append(
-            Allocation(document=AllocatedDocument(pk, symbol, title, access), position=position)
-        )
-    return found
-
-
-def build_tree(
-    *, agenda: Agenda, items: list[AgendaItem], allocations: dict[int, list[Allocation]]
-) -> AgendaTree:
-    by_parent: dict[int | None, list[AgendaItem]] = defaultdict(list)
-    for item in items:
-        by_parent[item.parent_id].append(item)
-    by_id: dict[int, Node] = {}
-
-    def build(parent: Node | None, depth: int) -> list[Node]:
-        siblings = sorted(
-            by_parent.get(parent.pk if parent else None, []), key=lambda i: (i.position, i.pk)
-        )
-        nodes = []
-        for index, item in enumerate(siblings, start=1):
-            number = f"{parent.number}.{index}" if parent else str(index)
-            node = Node(
-                item=item,
-                number=number,
-                depth=depth,
-                index=index,
-                sibling_count=len(siblings),
-                parent=parent,
-                allocations=allocations.get(item.pk, []),
-            )
-            by_id[item.pk] = node
-            node.children = build(node, depth + 1)
-            nodes.append(node)
-        return nodes
-
-    return AgendaTree(agenda=agenda, roots=build(None, 0), by_id=by_id)
-
-
-def agenda_tree(*, agenda: Agenda) -> AgendaTree:
-    """The live draft as a tree with derived numbers, in two queries whatever its size."""
-    return build_tree(
-        agenda=agenda,
-        items=list(agenda_items_queryset(agenda=agenda)),
-        allocations=allocations_by_item(agenda=agenda),
-    )
-
-
-def agenda_content(*, tree: AgendaTree) -> list[dict]:
-    """The tree as frozen in a revision: one dict per item in reading order. ``id`` is the
-    AgendaItem's pk, which the diff uses to follow an item through renumbering."""
-    content = []
-    for node in tree.flat():
-        item = node.item
-        content.append(
-            {
-                "id": item.pk,
-                "number": node.number,
-                "depth": node.depth,
-                "title": item.title,
-                "description": item.description,
-                "session": item.session.label if item.session_id else "",
-                "documents": [
-                    {
-                        "symbol": allocation.document.symbol,
-                        "title": allocation.document.title,
-                        "restricted": allocation.document.is_restricted,
-                    }
-                    for allocation in node.allocations
-                ],
-                "proposal": item.proposal_id,
-                "is_late": item.is_late,
-                "fixed": item.fixed,
-            }
-        )
-    return content
-
+# The tree of the live draft lives in agendas.tree; callers read it from here.
 
 # ------------------------------------------------------------------------------ pages
 
 
 def agenda_of_meeting(*, meeting: Meeting) -> Agenda | None:
+    """The meeting's agenda of kind "agenda": the one its pages mean by "the agenda"."""
     return (
         Agenda.objects.select_related("document")
         .defer(*light_fields("document__"))
-        .filter(meeting=meeting)
+        .filter(meeting=meeting, kind=AgendaKind.AGENDA)
         .first()
     )
+
+
+def agendas_of_meeting(*, meeting: Meeting) -> list[Agenda]:
+    """Every agenda of the meeting (agenda, committee agendas, daily agendas, time-management
+    plans), the main one first, each with its document, in one query."""
+    agendas = list(
+        Agenda.objects.select_related("document")
+        .defer(*light_fields("document__"))
+        .filter(meeting=meeting)
+        .order_by(
+            Case(When(kind=AgendaKind.AGENDA, then=Value(0)), default=Value(1)),
+            "document__number",
+            "pk",
+        )
+    )
+    for agenda in agendas:
+        agenda.meeting = meeting
+    return agendas
 
 
 def agenda_page_state(*, body_slug: str, number: int) -> tuple | None:
     """What the public agenda page depends on, in one query: the agenda, its adoption, its
     latest revision and how many there are. None when the meeting has no agenda."""
     return (
-        Agenda.objects.filter(meeting__body__slug=body_slug, meeting__number=number)
+        Agenda.objects.filter(
+            meeting__body__slug=body_slug, meeting__number=number, kind=AgendaKind.AGENDA
+        )
         .annotate(latest=Max("revisions__pk"), issued=Count("revisions"))
         .values_list("pk", "state", "adopted_at", "latest", "issued")
         .first()
@@ -320,7 +147,7 @@ def agenda_for(*, body_slug: str, number: int, with_stamp: bool = False) -> Agen
     qs = (
         Agenda.objects.select_related("meeting__body", "document")
         .defer(*light_fields("document__"))
-        .filter(meeting__body__slug=body_slug, meeting__number=number)
+        .filter(meeting__body__slug=body_slug, meeting__number=number, kind=AgendaKind.AGENDA)
     )
     if with_stamp:
         qs = qs.annotate(

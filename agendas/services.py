@@ -11,29 +11,20 @@ that act for the application rather than a person pass ``system_actor()``.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.template.loader import render_to_string
-from django.utils import timezone
 
 from agendas import actors, positions
 from agendas.actors import require
-from agendas.caching import forget_public_page
-from agendas.enums import AgendaState, FixedItem
-from agendas.exceptions import AgendaError, ItemGone, NothingToIssue
-from agendas.models import Agenda, AgendaItem, AgendaItemDocument, AgendaRevision
-from agendas.selectors import MAX_DEPTH, agenda_content, agenda_tree
-from config.actors import person_of
-from documents.enums import DocumentEventKind, DocumentType, SuffixKind
+from agendas.enums import AgendaKind, FixedItem, NumberingStyle
+from agendas.exceptions import AgendaError, ItemGone
+from agendas.models import Agenda, AgendaItem, AgendaItemDocument
+from agendas.selectors import MAX_DEPTH
+from documents.enums import DocumentType
 from documents.models import Document
 from documents.services import (
-    derived_symbol,
-    document_derive,
-    document_event_record,
     document_register,
-    document_update,
 )
 from meetings.models import Meeting, Session
 
@@ -61,24 +52,62 @@ def _check_session(agenda: Agenda, session: Session | None) -> None:
 
 @transaction.atomic
 def agenda_get_or_create(*, meeting: Meeting, user, document: Document | None = None) -> Agenda:
-    """The meeting's agenda; the first call registers its document ({meeting}/N, usually 1),
-    or takes ``document`` when the agenda document was already registered. Creating it needs
-    ``agendas.change_agenda`` on the meeting; an existing agenda is returned to anyone."""
-    agenda = Agenda.objects.select_for_update().filter(meeting=meeting).first()
+    """The meeting's agenda (of kind "agenda"); the first call registers its document
+    ({meeting}/N, usually 1), or takes ``document`` when the agenda document was already
+    registered. Creating it needs ``agendas.change_agenda`` on the meeting; an existing agenda
+    is returned to anyone."""
+    agenda = (
+        Agenda.objects.select_for_update().filter(meeting=meeting, kind=AgendaKind.AGENDA).first()
+    )
     if agenda is not None:
         return agenda
-    require(user, actors.CREATE, meeting)
+    return agenda_create(meeting=meeting, actor=user, document=document)
+
+
+@transaction.atomic
+def agenda_create(
+    *,
+    meeting: Meeting,
+    actor,
+    kind: str = AgendaKind.AGENDA,
+    numbering: str = NumberingStyle.DECIMAL,
+    title: str = "",
+    document: Document | None = None,
+) -> Agenda:
+    """A new agenda of the meeting with its own document and symbol: the agenda, a committee
+    agenda, a daily agenda or a time-management plan. Registers the document ({meeting}/N) unless
+    ``document`` is given. A meeting has one agenda of kind "agenda"; a second is refused."""
+    require(actor, actors.CREATE, meeting)
+    if kind not in AgendaKind.values or numbering not in NumberingStyle.values:
+        raise AgendaError("Unknown kind of agenda or numbering style.")
+    if kind == AgendaKind.AGENDA and meeting.agendas.filter(kind=kind).exists():
+        raise AgendaError(f"The {meeting.display_name} already has its agenda.")
     if document is None:
+        label = AgendaKind(kind).label
         document = document_register(
             meeting=meeting,
-            title=f"Draft agenda of the {meeting.display_name}",
+            title=title or f"Draft {str(label).lower()} of the {meeting.display_name}",
             source="Chair",
             doc_type=DocumentType.AGENDA,
-            actor=user,
+            actor=actor,
         )
     elif document.meeting_id != meeting.pk:
         raise AgendaError(f"{document.symbol} is not a document of the {meeting}.")
-    return Agenda.objects.create(meeting=meeting, document=document)
+    return Agenda.objects.create(meeting=meeting, document=document, kind=kind, numbering=numbering)
+
+
+@transaction.atomic
+def agenda_numbering_set(*, agenda: Agenda, actor, numbering: str) -> Agenda:
+    """Choose how the agenda numbers its levels (1.1, 1.a or (a)); every derived number
+    follows at once. Bumps the agenda's version."""
+    require(actor, actors.EDIT, agenda)
+    if numbering not in NumberingStyle.values:
+        raise AgendaError("Unknown numbering style.")
+    agenda = positions.lock(agenda)
+    Agenda.objects.filter(pk=agenda.pk).update(numbering=numbering)
+    positions.touch(agenda)
+    agenda.numbering = numbering
+    return agenda
 
 
 # ------------------------------------------------------------------------------ items
@@ -98,11 +127,16 @@ def agenda_item_add(
     is_late: bool = False,
     fixed: str = "",
     session=None,
+    code: str = "",
+    numbered: bool = True,
+    continued: bool = False,
 ) -> AgendaItem:
     """Add an item just before ``before``, or else at the end of ``parent``'s children. At the
     top level "at the end" means before "Any other business" and "Closing of the meeting" when
     the agenda has them: a real agenda keeps those last. Documents are allocated in the given
-    order. Bumps the agenda's version."""
+    order. ``code`` ("PL 2.4") is printed instead of a derived number; ``numbered=False`` makes
+    a row without a number (a heading, "Break"); ``continued`` repeats an earlier item in a
+    later session ("3 (cont'd)"). Bumps the agenda's version."""
     require(actor, actors.EDIT, agenda)
     agenda = positions.lock(agenda)
     title = _clean_title(title)
@@ -118,6 +152,9 @@ def agenda_item_add(
         is_late=is_late,
         fixed=fixed,
         session=session,
+        code=" ".join((code or "").split())[:30],
+        numbered=numbered,
+        continued=continued,
     )
     siblings.insert(index, item)
     positions.renumber(siblings)
@@ -176,9 +213,13 @@ def agenda_item_update(
     title: str,
     description: str = "",
     session: Session | None = None,
+    code: str = "",
+    numbered: bool = True,
+    continued: bool = False,
 ) -> AgendaItem:
-    """Change an item's title, description and session. Two people editing the same item:
-    the last one to save wins (there is nothing to merge in a title)."""
+    """Change an item's title, description, session and how it is numbered (a code of its
+    own, no number, continued). Two people editing the same item: the last one to save wins
+    (there is nothing to merge in a title)."""
     require(actor, actors.EDIT, agenda)
     agenda = positions.lock(agenda)
     item = positions.item_or_gone(agenda, item_id)
@@ -186,7 +227,19 @@ def agenda_item_update(
     item.title = _clean_title(title)
     item.description = (description or "").strip()
     item.session = session
-    item.save(update_fields=["title", "description", "session", "updated_at"])
+    item.code = " ".join((code or "").split())[:30]
+    item.numbered, item.continued = numbered, continued
+    item.save(
+        update_fields=[
+            "title",
+            "description",
+            "session",
+            "code",
+            "numbered",
+            "continued",
+            "updated_at",
+        ]
+    )
     positions.touch(agenda)
     return item
 
@@ -321,118 +374,11 @@ def agenda_allocation_remove(*, agenda: Agenda, actor, item_id: int, document_id
         positions.touch(agenda)
 
 
-# ------------------------------------------------------------------------------ revisions
+# Issuing and adopting live in agendas.revisions; callers import them from here.
+from agendas.revisions import (  # noqa: E402
+    agenda_adopt,
+    agenda_document_html,
+    agenda_issue_revision,
+)
 
-
-def agenda_document_html(*, agenda: Agenda, content: dict) -> str:
-    """The agenda as the text of its document: what the PDF shows."""
-    return render_to_string(
-        "agendas/agenda_document_text.html", {"agenda": agenda, "content": content}
-    )
-
-
-def _revision_document(
-    agenda: Agenda, base: Document, number: int, content: dict, person
-) -> tuple[Document, int]:
-    """The document a revision is issued as, with the agenda as its text: the agenda's own
-    document for the first issue, a derived Rev.N after. Fills ``content``'s symbol."""
-    if number == 0:
-        content["symbol"] = base.symbol
-        html = agenda_document_html(agenda=agenda, content=content)
-        return document_update(actor=person, document=base, text=html), 0
-    symbol = derived_symbol(base=base, kind=SuffixKind.REVISION, number=number)
-    content["symbol"] = symbol
-    document = document_derive(
-        base=base,
-        kind=SuffixKind.REVISION,
-        text=agenda_document_html(agenda=agenda, content=content),
-        title=f"{base.title} (Rev.{number})",
-        actor=person,
-    )
-    if document.symbol != symbol:
-        # Someone derived a revision of the agenda document by hand: follow its numbering
-        # so the revision's label matches its symbol.
-        number = document.suffix_number
-        content.update(symbol=document.symbol, label=f"Rev.{number}")
-        document = document_update(
-            actor=person,
-            document=document,
-            text=agenda_document_html(agenda=agenda, content=content),
-        )
-    return document, number
-
-
-@transaction.atomic
-def agenda_issue_revision(*, agenda: Agenda, user, note: str = "") -> AgendaRevision:
-    """Freeze the live draft as the next revision: the first issue is the agenda's own
-    document (CWG-Internet-21/1), later ones derive Rev.N documents (…/1(Rev.1)). The
-    document's text becomes the rendered agenda and its PDF publication is requested (the
-    render runs in Celery after commit). Refused when nothing changed since the last issue
-    or when the agenda has no item. Adds an "agenda issued" line to the revision document's
-    history."""
-    from documents.publishing import publication_request
-
-    require(user, actors.ISSUE, agenda)
-    agenda = positions.lock(agenda)
-    meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
-    agenda.meeting = meeting
-    items = agenda_content(tree=agenda_tree(agenda=agenda))
-    if not items:
-        raise AgendaError("Add at least one item before issuing the agenda.")
-    last = AgendaRevision.objects.filter(agenda=agenda).order_by("-number").first()
-    if last is not None and last.items == items:
-        since = "the first issue" if last.number == 0 else last.label
-        raise NothingToIssue(f"Nothing has changed since {since}.")
-    revised_after_adoption = agenda.state == AgendaState.ADOPTED
-    base = Document.objects.get(pk=agenda.document_id)
-    number = 0 if last is None else last.number + 1
-    label = "" if number == 0 else f"Rev.{number}"
-    content = {
-        "items": items,
-        "meeting": meeting.display_name,
-        "body": meeting.body.name,
-        "label": label or "First issue",
-        "revised_after_adoption": revised_after_adoption,
-        "note": note.strip(),
-    }
-    document, number = _revision_document(agenda, base, number, content, user)
-    revision = AgendaRevision.objects.create(
-        agenda=agenda,
-        number=number,
-        document=document,
-        content=content,
-        adopted=revised_after_adoption,
-        note=note.strip()[:500],
-        issued_by=person_of(user),
-    )
-    document_event_record(
-        kind=DocumentEventKind.AGENDA_ISSUED,
-        document=document,
-        actor=person_of(user),
-        note=revision.label if revision.number else "",  # the first issue: "Agenda issued"
-    )
-    publication_request(document=document, user=person_of(user))
-    forget_public_page(agenda=agenda)
-    return revision
-
-
-@transaction.atomic
-def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agenda:
-    """The chair records that the meeting adopted its agenda (the latest issued revision),
-    now or ``at`` the time it happened. Later changes can still be issued; those revisions
-    say "Revised after adoption". Adds an "agenda adopted" line to the document's history."""
-    require(user, actors.ADOPT, agenda)
-    agenda = positions.lock(agenda)
-    if agenda.state == AgendaState.ADOPTED:
-        raise AgendaError(f"The agenda was already adopted on {agenda.adopted_at:%d %B %Y}.")
-    if not AgendaRevision.objects.filter(agenda=agenda).exists():
-        raise AgendaError("Issue the agenda before adopting it: no revision has been issued yet.")
-    agenda.state = AgendaState.ADOPTED
-    agenda.adopted_at = at or timezone.now()
-    agenda.adopted_by = person_of(user)
-    agenda.save(update_fields=["state", "adopted_at", "adopted_by", "updated_at"])
-    document_event_record(
-        kind=DocumentEventKind.AGENDA_ADOPTED, document=agenda.document, actor=person_of(user)
-    )
-    forget_public_page(agenda=agenda)
-    return agenda
+__all__ += ["agenda_adopt", "agenda_document_html", "agenda_issue_revision"]

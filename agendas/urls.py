@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from agendas.views import actions, editor, pages
+from agendas.views import actions, editor, pages, paste
 
 app_name = "agendas"
 
@@ -19,6 +19,8 @@ urlpatterns = [
     path(f"{_agenda}edit/", editor.editor, name="agenda_editor"),
     path(f"{_agenda}edit/tree/", editor.editor_tree, name="agenda_tree"),
     path(f"{_agenda}edit/fixed/", editor.fixed_items_add, name="agenda_fixed_items_add"),
+    path(f"{_agenda}edit/paste/", paste.paste, name="agenda_paste"),
+    path(f"{_agenda}edit/numbering/", paste.numbering, name="agenda_numbering"),
     path(f"{_agenda}edit/search/", editor.document_search, name="agenda_document_search"),
     path(f"{_items}add/", editor.item_add, name="agenda_item_add"),
     path(f"{_items}<int:item>/", editor.item_edit, name="agenda_item_edit"),

@@ -16,6 +16,11 @@ and prints the median of each and the pipeline's overhead (target: +10% at most)
 wall-clock seconds and in CPU seconds of this process (the fair comparison when other
 programs share the machine; it leaves out the pipeline's waits on disk).
 
+With ``--agenda-items 200`` (the default; 0 skips it) it also issues an agenda of that many
+items (a fifth top-level, four sub-items each, five documents allocated to each item, four
+sessions) and times its publication in the worker (``publication_run``), with the PDF's page
+count (issue 15, item 3: 200 items in at most 20 pages and 1.0 s).
+
 It runs on a throwaway SQLite database and media folder in a temporary directory, so it
 never touches real data (set BENCH_KEEP=1 to keep the folder and look at the PDFs).
 """
@@ -188,6 +193,63 @@ def measure(document: Document, count: int) -> tuple[Runs, Runs]:
     return alone, piped
 
 
+def agenda_of(meeting: Meeting, items: int) -> Document:
+    """Issue an agenda of ``items`` items (untimed) and return its document."""
+    from agendas.services import agenda_get_or_create, agenda_issue_revision, agenda_item_add
+    from meetings.models import Session
+
+    admin = get_user_model().objects.get_or_create(
+        username="bench-admin", defaults={"is_superuser": True, "is_staff": True}
+    )[0]
+    sessions = [
+        Session.objects.create(
+            meeting=meeting,
+            date=meeting.start_date + dt.timedelta(days=n // 2),
+            start_time=dt.time(9, 30) if n % 2 == 0 else dt.time(14, 30),
+            end_time=dt.time(12, 30) if n % 2 == 0 else dt.time(17, 30),
+            room="Popov Room",
+        )
+        for n in range(4)
+    ]
+    agenda = agenda_get_or_create(meeting=meeting, user=admin)
+    documents = [
+        document_register(
+            actor=admin,
+            meeting=meeting,
+            title=f"Contribution {n} on international Internet-related public policy issues",
+            source="Secretary-General",
+        )
+        for n in range(items * 5)
+    ]
+    made = 0
+    top = None
+    while made < items:
+        session = sessions[made * len(sessions) // items]
+        kwargs = {"agenda": agenda, "actor": admin, "session": session}
+        docs = documents[made * 5 : made * 5 + 5]
+        if made % 5 == 0:
+            top = agenda_item_add(title=f"Item {made} on WSIS+20", documents=docs, **kwargs)
+        else:
+            agenda_item_add(title=f"Sub-item {made}", parent=top, documents=docs, **kwargs)
+        made += 1
+    return agenda_issue_revision(agenda=agenda, user=admin).document
+
+
+def agenda_pdf(meeting: Meeting, items: int, count: int) -> None:
+    document = agenda_of(meeting, items)
+    pipeline(document, Runs())  # warm-up
+    runs = Runs()
+    for _ in range(count):
+        pipeline(document, runs)
+    pages = render_document(document).pages
+    wall, cpu = statistics.median(runs.wall), statistics.median(runs.cpu)
+    verdict = "within target" if pages <= 20 and wall <= 1.0 else "OVER target"
+    print(
+        f"Agenda of {items} items, PDF in the worker: {pages} pages, median {wall:.3f} s wall, "
+        f"{cpu:.3f} s CPU over {count} runs (target <= 20 pages, <= 1.0 s): {verdict}."
+    )
+
+
 def _runs(values: list[float]) -> str:
     return " ".join(f"{v:.3f}" for v in sorted(values))
 
@@ -201,6 +263,8 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed runs of the 5-page document")
     parser.add_argument("--long-runs", type=int, default=3, help="timed runs of the 50-page one")
     parser.add_argument("--pages", default="5,50", help="document sizes, e.g. 5 or 5,50")
+    parser.add_argument("--agenda-items", type=int, default=200, help="0: no agenda case")
+    parser.add_argument("--agenda-runs", type=int, default=3)
     args = parser.parse_args()
 
     call_command("prepare_var", verbosity=0)  # settings make no folder
@@ -231,7 +295,9 @@ def main() -> int:
     )
     worst_wall = worst_cpu = 0.0
     details = []
-    for pages in (int(p) for p in args.pages.split(",")):
+    if args.agenda_items:
+        agenda_pdf(meeting, args.agenda_items, args.agenda_runs)
+    for pages in (int(p) for p in args.pages.split(",") if p):
         count = args.runs if pages < 20 else args.long_runs
         document = document_of(meeting, pages)
         alone, piped = measure(document, count)

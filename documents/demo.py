@@ -406,13 +406,8 @@ LISTINGS = [
         "wsis42",
         "At the request of Saudi Arabia, for the discussion of the WSIS+20 Report",
     ),
-    # The scenario's proposal 2.2: the Secretary-General's draft outline, published as an
-    # official document of the 21st CWG-Internet meeting.
-    (
-        "CWG-WSIS&SDG-42/13",
-        "internet21",
-        "Published for the 21st CWG-Internet meeting at the request of the Russian Federation",
-    ),
+    # The scenario's proposal 2.2 (CWG-WSIS&SDG-42/13 for the 21st CWG-Internet meeting) is
+    # not listed here: the chair's decision to include the proposal grants it.
 ]
 
 

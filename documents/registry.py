@@ -17,6 +17,7 @@ from django.utils.safestring import mark_safe
 from documents.enums import Access, DocumentType, Language
 from documents.models import Document, DocumentListing
 from documents.selectors import row_joins, visible_documents
+from documents.snippets import search_snippets
 from meetings.models import Body, Meeting
 
 PAGE_SIZE = 25
@@ -176,6 +177,19 @@ def _parse_cursor(raw: str) -> tuple[dt.date, int] | None:
 def registry_page(
     *, user, query: RegistryQuery, after: str = "", before: str = "", page: int = 1
 ) -> RegistryPage:
+    """One page of the registry (see ``_registry_page``); a search's documents carry
+    ``snippet``, the matching passage with the words marked (documents.snippets)."""
+    found = _registry_page(user=user, query=query, after=after, before=before, page=page)
+    if query.is_search:
+        snippets = search_snippets(documents=found.documents, q=query.q.strip())
+        for document in found.documents:
+            document.snippet = snippets.get(document.pk, "")
+    return found
+
+
+def _registry_page(
+    *, user, query: RegistryQuery, after: str = "", before: str = "", page: int = 1
+) -> RegistryPage:
     """One page of the registry.
 
     Browsing is newest first and paged by keyset: the page after ``after`` (or before
@@ -293,6 +307,7 @@ def table_rows(documents: list[Document]) -> list[dict]:
                 "restricted": document.access == Access.RESTRICTED,
                 "status": "" if document.status == "issued" else document.get_status_display(),
                 "listed_from": listed_from.symbol_stem if listed_from is not None else "",
+                "snippet": getattr(document, "snippet", ""),
             }
         )
     return rows

@@ -35,7 +35,7 @@ def _has_agenda(meeting_ids: list[int]) -> set[int]:
     # The agenda lives in the agendas app, which meetings does not import: the reverse
     # relation's name is enough to ask whether one exists.
     return set(
-        Meeting.objects.filter(pk__in=meeting_ids, agenda__isnull=False).values_list(
+        Meeting.objects.filter(pk__in=meeting_ids, agendas__kind="agenda").values_list(
             "pk", flat=True
         )
     )

@@ -193,6 +193,9 @@ class ProposalForm(forms.Form):
         return data
 
 
+PLACE_FIELDS = ("place_under", "place_at", "place_session")
+
+
 class DecisionForm(forms.Form):
     decision = forms.ChoiceField(choices=Decision.choices, widget=forms.RadioSelect)
     rationale = forms.CharField(
@@ -207,10 +210,38 @@ class DecisionForm(forms.Form):
         empty_label="Choose a later meeting",
     )
 
+    # Where an included proposal goes (issue 10): the chair chooses, the editor can move it later.
+    place_under = forms.TypedChoiceField(
+        label=_("Place it"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        help_text=_("A new top-level item, or a sub-item under an existing item."),
+    )
+    place_at = forms.IntegerField(
+        label=_("At position"),
+        required=False,
+        min_value=1,
+        help_text=_(
+            "1 is first among its neighbours; empty: at the end (before “Any other business”)."
+        ),
+    )
+    place_session = forms.TypedChoiceField(
+        label=_("Taken in the session"), required=False, coerce=int, empty_value=None
+    )
+
     def __init__(self, *args, proposal: Proposal, later_meetings=None, **kwargs):
         kwargs.setdefault("prefix", f"decide-{proposal.pk}")
         super().__init__(*args, **kwargs)
         self.proposal = proposal
+        if later_meetings is None:
+            self._placement_choices(proposal)
+        else:
+            # A list of decision forms (the chair's decisions page) stays at a fixed number of
+            # queries: an item included from there goes to the end, and the proposal's own page
+            # or the editor places it.
+            for name in PLACE_FIELDS:
+                del self.fields[name]
         if later_meetings is None:
             from agendas.proposals.selectors import later_meetings as later
 
@@ -235,7 +266,44 @@ class DecisionForm(forms.Form):
             Field("decision"),
             Field("rationale"),
             Div(Field("deferred_to"), css_class="defer-target"),
+            *(
+                [Div(*PLACE_FIELDS, css_class="include-target")]
+                if "place_under" in self.fields
+                else []
+            ),
             Submit("submit", "Record the decision"),
+        )
+
+    def _placement_choices(self, proposal: Proposal) -> None:
+        """The draft's items (with their numbers) and the meeting's sessions, in three queries."""
+        from agendas.selectors import agenda_of_meeting, agenda_tree, sessions_of
+
+        agenda = agenda_of_meeting(meeting=proposal.meeting)
+        nodes = agenda_tree(agenda=agenda).flat() if agenda else []
+        self.fields["place_under"].choices = [("", _("As a new top-level item"))] + [
+            (
+                node.pk,
+                _("As a sub-item under %(number)s %(title)s")
+                % {"number": node.number, "title": node.item.title[:80]},
+            )
+            for node in nodes
+            if node.can_have_children
+        ]
+        self.fields["place_session"].choices = [("", _("No session given"))] + [
+            (session.pk, str(session)) for session in sessions_of(meeting=proposal.meeting)
+        ]
+
+    @property
+    def placement(self):
+        from agendas.proposals.services import Placement
+
+        data = self.cleaned_data
+        if "place_under" not in self.fields:
+            return None
+        return Placement(
+            parent_id=data.get("place_under"),
+            index=data.get("place_at"),
+            session_id=data.get("place_session"),
         )
 
     def clean(self):

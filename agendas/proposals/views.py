@@ -363,6 +363,7 @@ def proposal_decide(request, pk: int):
                 rationale=data["rationale"],
                 deferred_to=data.get("deferred_to"),
                 request_site=_site(request),
+                placement=form.placement,
             )
         except TransitionNotAllowed as exc:
             raise PermissionDenied(str(exc)) from None

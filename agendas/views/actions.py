@@ -20,9 +20,17 @@ def issue(request, body: str, number: int):
     meeting, agenda = agenda_from_address(body, number)
     require_perm(request, "agendas.issue_agenda", agenda)
     form = IssueForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else ""
+    valid = form.is_valid()
+    note = form.cleaned_data["note"] if valid else ""
+    # Unticked boxes are absent from the POST: "print the note" defaults on only without a form.
+    options = {
+        "print_note": form.cleaned_data["print_note"] if valid and "note" in request.POST else True,
+        "document_titles": form.cleaned_data["document_titles"] if valid else False,
+    }
     try:
-        revision = services.agenda_issue_revision(agenda=agenda, user=request.user, note=note)
+        revision = services.agenda_issue_revision(
+            agenda=agenda, user=request.user, note=note, **options
+        )
     except (AgendasError, DocumentsError) as exc:
         messages.error(request, str(exc))
         back = "agendas:agenda_editor" if request.POST.get("back") == "editor" else "agendas:agenda"

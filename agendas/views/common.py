@@ -55,7 +55,15 @@ def revision_fragment(*, revision: AgendaRevision, members: bool) -> str:
         if "content" in revision.get_deferred_fields():
             revision.refresh_from_db(fields=["content"])
         return render_to_string(
-            "agendas/_revision_items.html", {"items": revision.items, "members": members}
+            "agendas/_revision_items.html",
+            {
+                "items": revision.items,
+                "members": members,
+                # "Adoption of the agenda" cites the revision itself, as the PDF does.
+                "symbol": (revision.content or {}).get("symbol", "")
+                if isinstance(revision.content, dict)
+                else "",
+            },
         )
 
     return caching.revision_items_html(revision=revision, members=members, render=render)

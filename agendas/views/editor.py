@@ -16,10 +16,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from agendas import caching, selectors, services
 from agendas.editor_html import editor_items_html
-from agendas.enums import FixedItem
+from agendas.enums import FixedItem, NumberingStyle
 from agendas.exceptions import AgendasError
 from agendas.forms import AddItemForm, IssueForm, ItemForm, parent_choices
 from agendas.models import Agenda
+from agendas.notices import draft_notices
 from agendas.templatetags.agenda_tags import document_url_parts
 from agendas.views.common import address, agenda_from_address, editor_urls, next_label
 from config.permissions import require_perm
@@ -120,7 +121,12 @@ def editor(request, body: str, number: int):
     context = _editor_context(meeting, agenda)
     context["revisions"] = selectors.revisions_of(agenda=agenda)
     context["next_label"] = next_label(context["revisions"])
+    latest = context["revisions"][-1] if context["revisions"] else None
+    context["notices"] = draft_notices(
+        agenda=agenda, tree=selectors.agenda_tree(agenda=agenda), latest=latest
+    )
     context["can_issue"] = request.user.has_perm("agendas.issue_agenda", agenda)
+    context["numbering_choices"] = NumberingStyle.choices
     context["issue_form_html"] = _issue_form_html()
     return render(request, "agendas/editor.html", context)
 
@@ -191,6 +197,10 @@ def item_edit(request, body: str, number: int, item: int):
             "title": node.item.title,
             "description": node.item.description,
             "session": node.item.session_id,
+            "code": node.item.code,
+            "row": "continued"
+            if node.item.continued
+            else ("" if node.item.numbered else "unnumbered"),
         }
         form = ItemForm(
             meeting=meeting, sessions=sessions, prefix_id=f"item{item}_", initial=initial
@@ -211,6 +221,9 @@ def item_edit(request, body: str, number: int, item: int):
             title=form.cleaned_data["title"],
             description=form.cleaned_data["description"],
             session=form.cleaned_data["session"],
+            code=form.cleaned_data["code"],
+            numbered=form.cleaned_data["row"] != "unnumbered",
+            continued=form.cleaned_data["row"] == "continued",
         )
     except AgendasError as exc:
         return _tree_response(request, meeting, agenda, error=str(exc))

@@ -16,6 +16,7 @@ from agendas import caching, selectors
 from agendas.diff import revision_diff
 from agendas.editor_html import draft_items_html
 from agendas.forms import IssueForm
+from agendas.notices import unissued_changes
 from agendas.views.common import (
     agenda_from_address,
     editor_urls,
@@ -160,6 +161,8 @@ def _page_context(request, meeting, agenda) -> dict:
             selectors.agenda_content(tree=tree) == latest.items
         )
         context["draft_html"] = draft_items_html(tree.flat())
+        if not context["draft_unchanged"]:
+            context["unissued"] = unissued_changes(tree=tree, latest=latest)
         # Who issued and adopted what: for members of the body (never on the visitors' page).
         context["history"] = selectors.agenda_history(agenda=agenda)
     if context["can_issue"]:

@@ -18,6 +18,7 @@ from documents.models import Document, Publication
 from documents.publishing import download_filename, publication_request, publication_retry
 
 PANEL_TEMPLATE = "documents/_publications.html"
+STATUS_TEMPLATE = "documents/_publications_status.html"
 
 
 def _document(request, document_id: int) -> Document:
@@ -46,6 +47,15 @@ def _answer(request, document: Document, *, done: str = "", error: str = ""):
 @require_GET
 def publications_panel(request, document_id: int):
     return _panel(request, _document(request, document_id))
+
+
+@require_GET
+def publication_status(request, document_id: int):
+    """The one-line state of the document's newest PDF, for pages that show it beside other
+    things (an agenda revision): polled until the state is final, then a download link."""
+    document = _document(request, document_id)
+    publication = Publication.objects.filter(document=document).order_by("-version", "-pk").first()
+    return render(request, STATUS_TEMPLATE, {"document": document, "publication": publication})
 
 
 @require_POST
@@ -116,6 +126,11 @@ urlpatterns = [
         "publications/document/<int:document_id>/",
         publications_panel,
         name="publications_panel",
+    ),
+    path(
+        "publications/document/<int:document_id>/status/",
+        publication_status,
+        name="publication_status",
     ),
     path(
         "publications/document/<int:document_id>/publish/",

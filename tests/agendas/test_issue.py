@@ -63,9 +63,25 @@ def test_the_revision_document_text_lists_items_and_documents(drafted, people):
     revision = services.agenda_issue_revision(agenda=drafted, user=people["secretariat"])
     text = revision.document.text
     assert "Report on the activities of CWG-Internet" in text
-    assert "CWG-Internet-21/2: ITU activities on Internet-related public policy issues" in text
+    # A real agenda prints symbols, not titles, unless asked.
+    assert "CWG-Internet-21/2" in text
+    assert "ITU activities on Internet-related public policy issues" not in text
     assert "<table>" in text
     assert "First issue" in text
+
+
+def test_document_titles_and_the_note_are_printed_as_asked(drafted, people):
+    revision = services.agenda_issue_revision(
+        agenda=drafted,
+        user=people["secretariat"],
+        note="Internal remark",
+        print_note=False,
+        document_titles=True,
+    )
+    text = revision.document.text
+    assert "CWG-Internet-21/2: ITU activities on Internet-related public policy issues" in text
+    assert "Internal remark" not in text
+    assert revision.note == "Internal remark"
 
 
 def test_issuing_requests_the_pdf_after_commit(drafted, people, django_capture_on_commit_callbacks):
@@ -95,7 +111,8 @@ def test_the_published_pdf_shows_the_items(drafted, people, django_capture_on_co
     # Cells wrap: check words that fit on one line of their column.
     assert "3 Report on the activities of" in text
     assert "4 Online open consultation" in text
-    assert "CWG-Internet-21/2: ITU activities on" in text
+    assert "CWG-Internet-21/2" in text
+    assert "ITU activities on" not in text  # symbols, not titles, unless asked
     assert "6 Closing of the meeting" in text
 
 

@@ -165,7 +165,8 @@ PAGES = [
     # Members also read the history (one query, however long).
     ("delegate", AGENDA, 11),
     ("secretariat", AGENDA, 11),
-    ("secretariat", f"{AGENDA}edit/", 11),
+    # The editor also reads the tree, the pending proposals and the last issue for its notices.
+    ("secretariat", f"{AGENDA}edit/", 15),
     ("anonymous", f"{AGENDA}rev/1/", 5),
     ("anonymous", f"{AGENDA}diff/?from=0&to=1", 4),
     # The meeting page also carries the other apps' panels.

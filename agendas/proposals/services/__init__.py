@@ -13,6 +13,7 @@ from agendas.proposals.services.drafting import (
     proposal_update,
 )
 from agendas.proposals.services.workflow import (
+    Placement,
     document_content,
     proposal_consider,
     proposal_decide,
@@ -23,6 +24,7 @@ from agendas.proposals.services.workflow import (
 )
 
 __all__ = [
+    "Placement",
     "check_editable",
     "check_open_for_proposals",
     "document_content",

@@ -13,7 +13,8 @@ returned --withdraw--> withdrawn
 guard (whose step it is, then the state), locks the proposal row and re-reads the state
 inside the transaction (so a double click or two chairs at once leave exactly one change),
 saves with ``update_fields``, writes one ProposalEvent, and enqueues the notification mail
-with ``transaction.on_commit``. ``proposal_submit``, ``proposal_consider``,
+with ``transaction.on_commit``. A submission also records the PDF of the contribution
+(``publication_request``), rendered after commit. ``proposal_submit``, ``proposal_consider``,
 ``proposal_decide``, ``proposal_return`` and ``proposal_withdraw`` only name its steps.
 """
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from dataclasses import dataclass
 from functools import partial
 
 from django.db import transaction
@@ -44,6 +46,7 @@ from agendas.proposals.text import (
     source_label,
 )
 from documents.enums import DocumentStatus, DocumentType, Purpose
+from documents.publishing import publication_request
 from documents.services import document_register, document_update
 from meetings.models import Meeting
 
@@ -99,6 +102,7 @@ def proposal_transition(
     note: str = "",
     deferred_to: Meeting | None = None,
     request_site: str = "",
+    placement: Placement | None = None,
 ) -> Proposal:
     """Take one step of the workflow and return the proposal as saved.
 
@@ -139,7 +143,7 @@ def proposal_transition(
     locked.save(update_fields=changed)
 
     if action == A.INCLUDE:
-        _include(proposal=locked, actor=actor)
+        _include(proposal=locked, actor=actor, placement=placement or Placement())
     elif action == A.WITHDRAW and locked.document_id:
         document_update(actor=actor, document=locked.document, status=DocumentStatus.WITHDRAWN)
 
@@ -172,6 +176,7 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
         # Submitted again after the changes the secretariat asked for: the document takes
         # the new text; the proposal arrived when it was first submitted (late or not).
         document_update(actor=actor, document=proposal.document, **content)
+        _publish(document=proposal.document, actor=actor)
         return ["document"]
     proposal.submitted_at = now
     proposal.is_late = bool(meeting.contribution_deadline and now > meeting.contribution_deadline)
@@ -183,7 +188,15 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
         actor=actor,
         **content,
     )
+    _publish(document=proposal.document, actor=actor)
     return ["submitted_at", "is_late", "document"]
+
+
+def _publish(*, document, actor) -> None:
+    # A submitted contribution is issued, so its PDF must exist: the Publication row is
+    # recorded in this transaction (the row is the request, the sweeper takes it if the
+    # broker is away) and the render is handed over after commit.
+    publication_request(document=document, user=actor)
 
 
 def document_content(*, proposal: Proposal) -> dict:
@@ -197,14 +210,35 @@ def document_content(*, proposal: Proposal) -> dict:
     }
 
 
-def _include(*, proposal: Proposal, actor) -> AgendaItem:
+@dataclass(frozen=True)
+class Placement:
+    """Where the chair puts an included proposal: under ``parent_id`` (None: a new top-level
+    item), at 1-based ``index`` among its siblings (None: at the end, which at the top level
+    means before "Any other business"), taken in ``session_id``."""
+
+    parent_id: int | None = None
+    index: int | None = None
+    session_id: int | None = None
+
+
+def _include(*, proposal: Proposal, actor, placement: Placement) -> AgendaItem:
     # Imported here: agendas.services is the editor's module and imports documents itself.
     from agendas.services import agenda_get_or_create, agenda_item_add
     from config.actors import system_actor
 
     agenda = agenda_get_or_create(meeting=proposal.meeting, user=system_actor(on_behalf_of=actor))
-    # No place given: agenda_item_add puts a new top-level item before the closing items
-    # ("Any other business", "Closing of the meeting").
+    parent = before = session = None
+    if placement.parent_id is not None:
+        parent = AgendaItem.objects.filter(agenda=agenda, pk=placement.parent_id).first()
+        if parent is None:
+            raise InvalidProposal(gettext("The item chosen to hold it is not in the draft agenda."))
+    if placement.index:
+        siblings = AgendaItem.objects.filter(agenda=agenda, parent=parent).order_by(
+            "position", "pk"
+        )
+        before = siblings[placement.index - 1 : placement.index].first()
+    if placement.session_id is not None:
+        session = proposal.meeting.sessions.filter(pk=placement.session_id).first()
     # The proposal's own contribution first, then what it cites; not the agenda itself
     # (nor its revisions), which a proposal to amend it naturally cites.
     documents = [
@@ -212,6 +246,7 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
         for document in [proposal.document, *cited_documents(document=proposal.document)]
         if agenda.document_id not in (document.pk, document.parent_id)
     ]
+    _grant_listings(proposal=proposal, documents=documents, actor=actor)
     return agenda_item_add(
         agenda=agenda,
         actor=system_actor(on_behalf_of=actor),  # the chair's decide_proposal was checked
@@ -219,7 +254,39 @@ def _include(*, proposal: Proposal, actor) -> AgendaItem:
         documents=documents,
         proposal=proposal,
         is_late=proposal.is_late,
+        parent=parent,
+        before=before,
+        session=session,
     )
+
+
+# A proposal that asks for a document of another meeting to be published as an official
+# document of this one says so in these words (the worked example's proposal 2.2).
+_ASKS_LISTING = ("official document", "document officiel", "documento oficial")
+
+
+def _grant_listings(*, proposal: Proposal, documents: list, actor) -> None:
+    """Including a proposal that asks for other meetings' documents to become documents of
+    this meeting grants it in the same transaction: each is listed for the meeting, with the
+    decision as its reason."""
+    from config.actors import system_actor
+    from documents.services import document_list_for_meeting
+
+    text = f"{proposal.proposals}\n{proposal.action_required}".lower()
+    if not any(words in text for words in _ASKS_LISTING):
+        return
+    reason = gettext("Listed by the chair's decision to include %(symbol)s: %(rationale)s") % {
+        "symbol": proposal.document.symbol if proposal.document_id else proposal.title,
+        "rationale": proposal.decision_rationale,
+    }
+    for document in documents:
+        if document.meeting_id != proposal.meeting_id:
+            document_list_for_meeting(
+                actor=system_actor(on_behalf_of=actor),
+                document=document,
+                meeting=proposal.meeting,
+                note=reason[:300],
+            )
 
 
 def _notify_after_commit(*, proposal: Proposal, event: ProposalEvent, request_site: str) -> None:
@@ -256,7 +323,7 @@ def _enqueue_notification(*, proposal_id: int, event_id: int, request_site: str)
 
 def proposal_submit(*, proposal: Proposal, actor, note: str = "") -> Proposal:
     """The proposer submits: the proposal becomes a contribution document of the meeting
-    (late after the deadline) and the secretariat of the body is mailed."""
+    (late after the deadline), its PDF is queued and the secretariat of the body is mailed."""
     return proposal_transition(proposal=proposal, action=A.SUBMIT, actor=actor, note=note)
 
 
@@ -274,9 +341,11 @@ def proposal_decide(
     rationale: str,
     deferred_to: Meeting | None = None,
     request_site: str = "",
+    placement: Placement | None = None,
 ) -> Proposal:
     """The chair or a vice-chair includes, rejects or defers, with a rationale; including
-    adds the item to the draft agenda in the same transaction. The proposer and the
+    adds the item to the draft agenda where ``placement`` puts it (a new top-level item at a
+    position, or a sub-item; its session) in the same transaction. The proposer and the
     co-sponsors' delegates are mailed the decision and its rationale."""
     try:
         action = ProposalAction(Decision(decision).value)
@@ -289,6 +358,7 @@ def proposal_decide(
         note=rationale,
         deferred_to=deferred_to,
         request_site=request_site,
+        placement=placement,
     )
 
 

@@ -445,7 +445,7 @@ def test_the_proposal_page_shows_text_document_citations_and_history(client_for,
     assert "2.2\u2003To publish the Secretary-General Report" in page
     assert f'href="{proposal.document.get_absolute_url()}"' in page
     # Citations: the agenda (registered, linked), CWG-WSIS&SDG-42/13 (not yet), resolutions.
-    agenda_url = proposal.meeting.agenda.document.get_absolute_url()
+    agenda_url = proposal.meeting.agendas.get(kind="agenda").document.get_absolute_url()
     assert f'href="{agenda_url}">CWG-Internet-21/1</a>' in page
     assert 'CWG-WSIS&amp;SDG-42/13</span> <span class="text-body-secondary">not registered' in (
         page
