@@ -107,6 +107,8 @@ def test_a_pending_version_cannot_be_published(document):
 def test_search_finds_a_document_by_a_word_of_its_french_version(client, document):
     page = client.get("/documents/", {"q": "gouvernance"}).content.decode()
     assert document.symbol in page
+    # The row's snippet is the French passage that matched, the word marked.
+    assert "examiner la <mark>gouvernance</mark> de l" in page
 
 
 def test_english_only_is_a_fact_of_the_languages(meeting):
