@@ -227,7 +227,7 @@ class _DocumentFields(forms.Form):
         return HTML("{{ source_datalist }}")
 
 
-# The shared fields are the services' editable fields (documents/services.py), except
+# The shared fields are the services' editable fields (documents/services/registration.py), except
 # ``source_state``, which follows from ``source``, and ``status``, which only editing shows.
 if set(_DocumentFields.base_fields) != EDITABLE_FIELDS - {"source_state", "status"}:
     raise TypeError("The registry's form and documents.services.EDITABLE_FIELDS disagree.")
@@ -339,7 +339,7 @@ class DocumentEditForm(_DocumentFields):
 
     @classmethod
     def initial_from(cls, document) -> dict:
-        # The fields come from the one list in documents/services.py (a file is never
+        # The fields come from the one list in documents/services/registration.py (a file is never
         # pre-filled).
         initial = {
             name: getattr(document, name)

@@ -45,7 +45,7 @@ rules.add_perm("documents.add_document", can_manage_documents)
 rules.add_perm("documents.change_document", can_manage_documents)
 rules.add_perm("documents.publish_document", can_manage_documents)
 rules.add_perm("documents.list_document", can_manage_documents)
-# Checked by documents/services.py for the writes other apps make on a person's behalf:
+# Checked by documents.services for the writes other apps make on a person's behalf:
 # a delegate's proposal registers (and then edits or withdraws) its contribution; the chair's
 # decision to include one may register the meeting's agenda document.
 rules.add_perm("documents.register_contribution", can_manage_documents | is_delegate_of_body)

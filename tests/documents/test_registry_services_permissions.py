@@ -1,4 +1,4 @@
-"""Every write of documents/services.py checks its actor's permission itself: one test per
+"""Every write of documents.services checks its actor's permission itself: one test per
 service over every role of the ``people`` fixture. A refusal changes nothing."""
 
 from __future__ import annotations
