@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus
 from meetings.models import Meeting, Session
+from meetings.services import MEETING_FIELDS
 
 
 class MeetingForm(forms.Form):
@@ -78,21 +79,7 @@ class MeetingForm(forms.Form):
 
     @classmethod
     def initial_from(cls, meeting: Meeting) -> dict:
-        return {
-            name: getattr(meeting, name)
-            for name in (
-                "number",
-                "start_date",
-                "end_date",
-                "mode",
-                "venue",
-                "contribution_deadline",
-                "identity_kind",
-                "label",
-                "status",
-                "status_decided_on",
-            )
-        }
+        return {name: getattr(meeting, name) for name in MEETING_FIELDS}
 
     def clean(self):
         data = super().clean()

@@ -123,25 +123,28 @@ def _save_changes(event, merged: dict, allowed) -> None:
         event.save(update_fields=[*changed, "sequence", "updated_at"])
 
 
+# What a meeting's form edits and meeting_update accepts: one list for both.
+MEETING_FIELDS = (
+    "number",
+    "start_date",
+    "end_date",
+    "mode",
+    "venue",
+    "contribution_deadline",
+    "identity_kind",
+    "label",
+    "status",
+    "status_decided_on",
+)
+
+
 @transaction.atomic
 def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
     _require(actor, "meetings.change_meeting", meeting, _staff_only(meeting.body))
-    allowed = {
-        "number",
-        "start_date",
-        "end_date",
-        "mode",
-        "venue",
-        "contribution_deadline",
-        "identity_kind",
-        "label",
-        "status",
-        "status_decided_on",
-    }
-    unknown = set(fields) - allowed
+    unknown = set(fields) - set(MEETING_FIELDS)
     if unknown:
         raise TypeError(f"meeting_update() got unexpected fields: {sorted(unknown)}")
-    merged = {name: fields.get(name, getattr(meeting, name)) for name in allowed}
+    merged = {name: fields.get(name, getattr(meeting, name)) for name in MEETING_FIELDS}
     _check_meeting_dates(
         start_date=merged["start_date"],
         end_date=merged["end_date"],
@@ -170,7 +173,7 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
             + ", ".join(s.label for s in outside)
             + "."
         )
-    _save_changes(meeting, merged, allowed)
+    _save_changes(meeting, merged, MEETING_FIELDS)
     return meeting
 
 
