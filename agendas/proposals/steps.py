@@ -153,3 +153,18 @@ def refusal(action: str, proposal: Proposal) -> InvalidTransition:
     return InvalidTransition(
         "This proposal must be put under consideration before a decision is taken on it."
     )
+
+
+def decision_sentence(proposal) -> str:
+    """What the chair reads once a decision is recorded."""
+    from agendas.proposals.selectors import agenda_item_number
+
+    label = proposal.document.symbol if proposal.document_id else f"“{proposal.title}”"
+    if proposal.state == S.INCLUDED:
+        item = proposal.agenda_item
+        number = agenda_item_number(item=item)
+        return (
+            f"{label} is included: item {number} “{item.title}” was added to the draft agenda "
+            f"of the {proposal.meeting.display_name}."
+        )
+    return f"{label} is {decision_phrase(proposal)}. The proposer is told why."

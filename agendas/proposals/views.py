@@ -327,21 +327,32 @@ def proposal_consider(request, pk: int):
     return redirect(_next_or(request, proposal.get_absolute_url()))
 
 
+def _noted_step(request, pk: int, action: str, *, perm: str, form_class, template: str, sentence):
+    """A step taken with a note on a page of its own (withdraw, return): the form first, then
+    the step through the one transition function; ``sentence`` is said when it is done."""
+    proposal = _proposal_for_form(
+        request, pk, perm=perm, refusal=partial(steps.not_allowed, action)
+    )
+    form = form_class(_posted(request))
+    if request.method == "POST" and form.is_valid():
+        done, proposal = _step(request, pk, action, note=form.cleaned_data["note"])
+        if done:
+            messages.success(request, sentence)
+        return redirect(_next_or(request, proposal.get_absolute_url()))
+    return render(request, template, {"proposal": proposal, "form": form})
+
+
 @require_http_methods(["GET", "POST"])
 def proposal_withdraw(request, pk: int):
-    proposal = _proposal_for_form(
+    return _noted_step(
         request,
         pk,
+        A.WITHDRAW,
         perm="agendas.withdraw_proposal",
-        refusal=partial(steps.not_allowed, A.WITHDRAW),
+        form_class=WithdrawForm,
+        template="agendas/proposals/withdraw.html",
+        sentence=gettext("Your proposal was withdrawn."),
     )
-    form = WithdrawForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        done, proposal = _step(request, pk, A.WITHDRAW, note=form.cleaned_data["note"])
-        if done:
-            messages.success(request, "Your proposal was withdrawn.")
-        return redirect(proposal)
-    return render(request, "agendas/proposals/withdraw.html", {"proposal": proposal, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
@@ -370,42 +381,23 @@ def proposal_decide(request, pk: int):
         except (AgendasError, DocumentsError) as exc:
             messages.error(request, str(exc))
             return redirect(proposal)
-        messages.success(request, _decision_sentence(done))
+        messages.success(request, steps.decision_sentence(done))
         return redirect(_next_or(request, done.get_absolute_url()))
     return render(request, "agendas/proposals/decide.html", {"proposal": proposal, "form": form})
-
-
-def _decision_sentence(proposal) -> str:
-    label = proposal.document.symbol if proposal.document_id else f"“{proposal.title}”"
-    if proposal.state == S.INCLUDED:
-        item = proposal.agenda_item
-        number = selectors.agenda_item_number(item=item)
-        return (
-            f"{label} is included: item {number} “{item.title}” was added to the draft agenda "
-            f"of the {proposal.meeting.display_name}."
-        )
-    return f"{label} is {steps.decision_phrase(proposal)}. The proposer is told why."
 
 
 @require_http_methods(["GET", "POST"])
 def proposal_return(request, pk: int):
     """Secretariat or chair: back to the proposer for changes, with a note they are mailed."""
-    proposal = _proposal_for_form(
+    return _noted_step(
         request,
         pk,
+        A.RETURN,
         perm="agendas.consider_proposal",
-        refusal=partial(steps.not_allowed, A.RETURN),
+        form_class=ReturnForm,
+        template="agendas/proposals/return.html",
+        sentence=gettext("The proposal was returned to its proposer for changes; they are told."),
     )
-    form = ReturnForm(_posted(request))
-    if request.method == "POST" and form.is_valid():
-        done, proposal = _step(request, pk, A.RETURN, note=form.cleaned_data["note"])
-        if done:
-            messages.success(
-                request,
-                gettext("The proposal was returned to its proposer for changes; they are told."),
-            )
-        return redirect(_next_or(request, proposal.get_absolute_url()))
-    return render(request, "agendas/proposals/return.html", {"proposal": proposal, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
