@@ -51,10 +51,11 @@ class Agenda(models.Model):
         return f"{self.get_kind_display()} of the {self.meeting}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "agendas:agenda",
-            kwargs={"body": self.meeting.body.slug, "number": self.meeting.number},
-        )
+        kwargs = {"body": self.meeting.body.slug, "number": self.meeting.number}
+        if self.kind != AgendaKind.AGENDA:
+            # Committee agendas, daily agendas, time-management plans: addressed by their id.
+            return reverse("agendas:other_agenda", kwargs={**kwargs, "agenda_id": self.pk})
+        return reverse("agendas:agenda", kwargs=kwargs)
 
     @property
     def body_id(self) -> int:
