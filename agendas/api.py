@@ -264,7 +264,9 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
         proposal = proposal_selectors.proposal_get(pk=proposal.pk)
         return Response(self.get_serializer(proposal).data, status=status.HTTP_201_CREATED)
 
-    def _step(self, pk, step: str, *, note: str = "", deferred_to=None) -> Response:
+    def _step(
+        self, pk, step: str, *, note: str = "", deferred_to=None, deferred_to_next: bool = False
+    ) -> Response:
         self._visible(pk)
         proposal = proposal_selectors.proposal_for_update(pk=int(pk))
         if not proposal_rules.may(self.request.user, proposal_steps.STEPS[step].perm, proposal):
@@ -275,6 +277,7 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
             actor=self.request.user,
             note=note,
             deferred_to=deferred_to,
+            deferred_to_next=deferred_to_next,
         )
         return Response(self.get_serializer(proposal_selectors.proposal_get(pk=int(pk))).data)
 
@@ -314,7 +317,11 @@ class ProposalViewSet(ConditionalGetMixin, viewsets.GenericViewSet):
             raise ValidationError(form_errors(form))
         data = form.cleaned_data
         return self._step(
-            pk, data["decision"], note=data["rationale"], deferred_to=data.get("deferred_to")
+            pk,
+            data["decision"],
+            note=data["rationale"],
+            deferred_to=data.get("deferred_to"),
+            deferred_to_next=bool(data.get("deferred_to_next")),
         )
 
 

@@ -51,10 +51,11 @@ class Agenda(models.Model):
         return f"{self.get_kind_display()} of the {self.meeting}"
 
     def get_absolute_url(self) -> str:
-        return reverse(
-            "agendas:agenda",
-            kwargs={"body": self.meeting.body.slug, "number": self.meeting.number},
-        )
+        kwargs = {"body": self.meeting.body.slug, "number": self.meeting.number}
+        if self.kind != AgendaKind.AGENDA:
+            # Committee agendas, daily agendas, time-management plans: addressed by their id.
+            return reverse("agendas:other_agenda", kwargs={**kwargs, "agenda_id": self.pk})
+        return reverse("agendas:agenda", kwargs=kwargs)
 
     @property
     def body_id(self) -> int:
@@ -210,6 +211,9 @@ class Proposal(models.Model):
     deferred_to = models.ForeignKey(
         Meeting, on_delete=models.PROTECT, null=True, blank=True, related_name="deferred_proposals"
     )
+    # Deferred to the body's next meeting before it was scheduled: the proposal waits, and the
+    # selectors show it to the body's first meeting after this one once it exists (issue 10).
+    deferred_to_next = models.BooleanField(default=False)
     # When the proposer first read the decision: until then "My meetings" counts it unread.
     decision_seen_at = models.DateTimeField(null=True, blank=True, editable=False)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -220,7 +224,9 @@ class Proposal(models.Model):
         indexes = [models.Index(fields=["meeting", "state"])]
         constraints = [
             models.CheckConstraint(
-                condition=~Q(state=ProposalState.DEFERRED) | Q(deferred_to__isnull=False),
+                condition=~Q(state=ProposalState.DEFERRED)
+                | Q(deferred_to__isnull=False)
+                | Q(deferred_to_next=True),
                 name="proposal_deferred_has_meeting",
             )
         ]

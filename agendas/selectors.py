@@ -75,6 +75,19 @@ def agenda_of_meeting(*, meeting: Meeting) -> Agenda | None:
     )
 
 
+def agenda_of_meeting_by_id(*, meeting: Meeting, pk: int) -> Agenda | None:
+    """One agenda of the meeting (of any kind) with its document; None when it has no such."""
+    agenda = (
+        Agenda.objects.select_related("document")
+        .defer(*light_fields("document__"))
+        .filter(meeting=meeting, pk=pk)
+        .first()
+    )
+    if agenda is not None:
+        agenda.meeting = meeting
+    return agenda
+
+
 def agendas_of_meeting(*, meeting: Meeting) -> list[Agenda]:
     """Every agenda of the meeting (agenda, committee agendas, daily agendas, time-management
     plans), the main one first, each with its document, in one query."""

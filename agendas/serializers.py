@@ -186,6 +186,7 @@ class ProposalSerializer(serializers.ModelSerializer):
             "decision_rationale",
             "decided_at",
             "deferred_to",
+            "deferred_to_next",
             "allowed_actions",
             "events",
             "page",
@@ -233,4 +234,8 @@ class DecisionSerializer(serializers.Serializer):
     rationale = serializers.CharField()
     deferred_to = serializers.IntegerField(
         min_value=1, max_value=MAX_ID, required=False, help_text="A later meeting's id."
+    )
+    deferred_to_next = serializers.BooleanField(
+        required=False,
+        help_text="Defer to the body's next meeting, not yet scheduled (instead of deferred_to).",
     )

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from agendas.views import actions, editor, pages, paste
+from agendas.views import actions, editor, others, pages, paste
 
 app_name = "agendas"
 
@@ -11,6 +11,8 @@ urlpatterns = [
     path(_agenda, pages.agenda_page, name="agenda"),
     path(f"{_agenda}rev/<int:rev>/", pages.revision_detail, name="agenda_revision"),
     path(f"{_agenda}diff/", pages.revision_diff_page, name="agenda_diff"),
+    # the meeting's other agendas (committee, daily, time-management plan), by their id
+    path(f"{_agenda}<int:agenda_id>/", others.other_agenda_page, name="other_agenda"),
     # issue and adopt
     path(f"{_agenda}issue/", actions.issue, name="agenda_issue"),
     path(f"{_agenda}adopt/", actions.adopt, name="agenda_adopt"),

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from agendas import selectors as agenda_selectors
 from agendas.enums import AgendaState, ProposalState
 from agendas.models import Agenda, Proposal
+from agendas.proposals.selectors import deferred_here
 from documents.enums import DocumentType
 from documents.models import Document
 from meetings.models import Meeting
@@ -82,7 +83,7 @@ def summary_records(*, meeting: Meeting) -> SummaryRecords:
     records.not_included = list(decided.values())
     records.deferred_here = list(
         _proposals()
-        .filter(deferred_to=meeting)
+        .filter(deferred_here(meeting=meeting))
         .exclude(meeting=meeting)
         .order_by("meeting__start_date", "decided_at", "pk")
     )

@@ -209,6 +209,11 @@ class DecisionForm(forms.Form):
         label="Defer to",
         empty_label="Choose a later meeting",
     )
+    deferred_to_next = forms.BooleanField(
+        required=False,
+        label=_("Defer to the next meeting, not yet scheduled"),
+        help_text=_("The proposal waits, and appears in that meeting's queue once it is created."),
+    )
 
     # Where an included proposal goes (issue 10): the chair chooses, the editor can move it later.
     place_under = forms.TypedChoiceField(
@@ -257,15 +262,15 @@ class DecisionForm(forms.Form):
             field.queryset = later_meetings
         if not later_meetings:
             field.help_text = (
-                f"No later meeting of {proposal.meeting.body.acronym} is scheduled yet: the "
-                "secretariat creates one before a proposal can be deferred."
+                f"No later meeting of {proposal.meeting.body.acronym} is scheduled yet: defer "
+                "to the next meeting, and the proposal waits until the secretariat creates it."
             )
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Field("decision"),
             Field("rationale"),
-            Div(Field("deferred_to"), css_class="defer-target"),
+            Div(Field("deferred_to"), Field("deferred_to_next"), css_class="defer-target"),
             *(
                 [Div(*PLACE_FIELDS, css_class="include-target")]
                 if "place_under" in self.fields
@@ -308,8 +313,18 @@ class DecisionForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("decision") == Decision.DEFER and not data.get("deferred_to"):
-            self.add_error("deferred_to", "Choose the later meeting to which it is deferred.")
+        if data.get("decision") != Decision.DEFER:
+            return data
+        if data.get("deferred_to") and data.get("deferred_to_next"):
+            self.add_error(
+                "deferred_to_next",
+                _("Defer either to a scheduled meeting or to the next one, not to both."),
+            )
+        elif not data.get("deferred_to") and not data.get("deferred_to_next"):
+            self.add_error(
+                "deferred_to",
+                _("Choose the later meeting to which it is deferred."),
+            )
         return data
 
 

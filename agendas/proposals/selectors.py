@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from django.db.models import Prefetch, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
@@ -44,30 +44,60 @@ def proposals_of(*, user) -> QuerySet[Proposal]:
     return _with_everything(Proposal.objects.filter(proposer=user)).order_by("-updated_at", "-pk")
 
 
+def deferred_here(*, meeting: Meeting) -> Q:
+    """The proposals deferred to ``meeting``: by name, or to "the next meeting" of its body when
+    ``meeting`` is the body's first meeting after the one that deferred them. Resolved here at
+    read time, so meetings need not know about proposals when one is created."""
+    no_meeting_between = ~Exists(
+        Meeting.objects.filter(
+            body_id=meeting.body_id,
+            start_date__gt=OuterRef("meeting__start_date"),
+            start_date__lt=meeting.start_date,
+        )
+    )
+    to_next = Q(
+        no_meeting_between,
+        state=S.DEFERRED,
+        deferred_to_next=True,
+        meeting__body_id=meeting.body_id,
+        meeting__start_date__lt=meeting.start_date,
+    )
+    return Q(state=S.DEFERRED, deferred_to=meeting) | to_next
+
+
 def proposal_queue(*, user, meeting_id: int | None = None, state: str = "") -> QuerySet[Proposal]:
     """The proposals of the bodies where ``user`` is secretariat or chair (every body for a
     superuser), drafts excepted, oldest first: those submitted and waiting by default, or
-    those of ``state`` ("all" for every state) and of one meeting."""
+    those of ``state`` ("all" for every state) and of one meeting. For one meeting, the
+    proposals deferred to it from an earlier meeting wait with its submitted ones."""
     qs = Proposal.objects.exclude(state=S.DRAFT)
-    if state != "all":
-        qs = qs.filter(state=state or S.SUBMITTED)
-    if meeting_id:
-        qs = qs.filter(meeting_id=meeting_id)
+    meeting = Meeting.objects.filter(pk=meeting_id).first() if meeting_id else None
+    if meeting is not None and state in ("", "all"):
+        own = Q(meeting=meeting) if state == "all" else Q(meeting=meeting, state=S.SUBMITTED)
+        qs = qs.filter(own | deferred_here(meeting=meeting))
+    else:
+        if state != "all":
+            qs = qs.filter(state=state or S.SUBMITTED)
+        if meeting_id:
+            qs = qs.filter(meeting_id=meeting_id)
     if not user.is_superuser:
         qs = qs.filter(
             meeting__body_id__in=_bodies_where(user, frozenset({Role.SECRETARIAT, Role.CHAIR}))
         )
     # The queue shows who, what and when: no history, so no events to fetch.
     return (
-        qs.select_related("meeting__body", "member_state", "document")
+        qs.select_related("meeting__body", "member_state", "document", "deferred_to__body")
         .prefetch_related("co_sponsors")
         .order_by("meeting__start_date", "submitted_at", "pk")
     )
 
 
 def queue_meetings(*, user) -> list[Meeting]:
-    """The meetings that have proposals in the queue's bodies, for its meeting filter."""
-    qs = Meeting.objects.select_related("body").filter(proposals__isnull=False)
+    """The meetings that have proposals in the queue's bodies, and those not yet over (a new
+    meeting has none of its own yet but may have some deferred to it), for its filter."""
+    qs = Meeting.objects.select_related("body").filter(
+        Q(proposals__isnull=False) | Q(end_date__gte=timezone.localdate())
+    )
     if not user.is_superuser:
         qs = qs.filter(body_id__in=_bodies_where(user, frozenset({Role.SECRETARIAT, Role.CHAIR})))
     return list(qs.distinct().order_by("-start_date", "body__acronym"))

@@ -75,6 +75,10 @@ def decision_phrase(proposal: Proposal, state: str | None = None) -> str:
         return "included in the agenda"
     if state == S.DEFERRED and proposal.deferred_to_id:
         return f"deferred to the {proposal.deferred_to.display_name}"
+    if state == S.DEFERRED and proposal.deferred_to_next:
+        return gettext("deferred to the next meeting of %(body)s") % {
+            "body": proposal.meeting.body.acronym
+        }
     return ProposalState(state).label.lower()
 
 

@@ -373,6 +373,7 @@ def proposal_decide(request, pk: int):
                 decision=data["decision"],
                 rationale=data["rationale"],
                 deferred_to=data.get("deferred_to"),
+                deferred_to_next=bool(data.get("deferred_to_next")),
                 request_site=_site(request),
                 placement=form.placement,
             )

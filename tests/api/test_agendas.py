@@ -71,3 +71,19 @@ def test_a_visitor_answer_checked_a_moment_ago_costs_no_query(
     assert again.json() == first.json()
     assert again["ETag"] == first["ETag"]
     assert again["Content-Type"] == "application/json"
+
+
+def test_the_api_defers_to_the_next_meeting_not_yet_scheduled(api_as, people, meeting):
+    from agendas.enums import ProposalState
+    from tests.factories.proposals import proposal_in_state
+
+    proposal = proposal_in_state(ProposalState.UNDER_CONSIDERATION, people=people, meeting=meeting)
+    decided = api_as("chair").post(
+        f"/api/v1/proposals/{proposal.pk}/decide/",
+        {"decision": "defer", "rationale": "Wait for the report.", "deferred_to_next": True},
+        content_type="application/json",
+    )
+    assert decided.status_code == 200, decided.json()
+    assert decided.json()["state"] == "deferred"
+    assert decided.json()["deferred_to"] is None
+    assert decided.json()["deferred_to_next"] is True

@@ -56,8 +56,14 @@ S = ProposalState
 A = ProposalAction
 
 
-def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None) -> None:
+def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None, to_next: bool) -> None:
+    if deferred_to is not None and to_next:
+        raise InvalidProposal(
+            gettext("Defer either to a scheduled meeting or to the next one, not to both.")
+        )
     if deferred_to is None:
+        if to_next:
+            return
         raise InvalidProposal("Choose the later meeting to which the proposal is deferred.")
     if deferred_to.body_id != proposal.meeting.body_id or not (
         deferred_to.start_date > proposal.meeting.start_date
@@ -71,7 +77,13 @@ def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None) -> None:
 
 
 def _check_request(
-    *, proposal: Proposal, action: str, actor, note: str, deferred_to: Meeting | None
+    *,
+    proposal: Proposal,
+    action: str,
+    actor,
+    note: str,
+    deferred_to: Meeting | None,
+    to_next: bool = False,
 ) -> tuple[str, Meeting | None]:
     """The checks that need no lock: whose step it is, a decision's rationale, a deferral's
     meeting. Returns the note and the meeting to defer to, as they are to be saved."""
@@ -89,7 +101,7 @@ def _check_request(
         )
     if action != A.DEFER:
         return note, None
-    _check_deferral(proposal=proposal, deferred_to=deferred_to)
+    _check_deferral(proposal=proposal, deferred_to=deferred_to, to_next=to_next)
     return note, deferred_to
 
 
@@ -101,6 +113,7 @@ def proposal_transition(
     actor,
     note: str = "",
     deferred_to: Meeting | None = None,
+    deferred_to_next: bool = False,
     request_site: str = "",
     placement: Placement | None = None,
 ) -> Proposal:
@@ -109,15 +122,21 @@ def proposal_transition(
     Refuses with ``TransitionNotAllowed`` (not the actor's step), ``InvalidTransition`` /
     ``AlreadyDone`` (the state does not allow it, also when someone else got there first) or
     ``InvalidProposal`` (a decision without rationale, a return without note, a deferral
-    without meeting, a submission missing required text); a refusal changes nothing. Logs
-    one ProposalEvent. Submit registers the contribution document (late after the deadline),
-    include adds the agenda item, withdraw marks the document withdrawn. The mail is
-    enqueued after commit; ``request_site`` starts its links when SITE_URL is unset.
+    without meeting nor ``deferred_to_next`` (the body's next meeting, not yet scheduled),
+    a submission missing required text); a refusal changes nothing. Logs one ProposalEvent.
+    Submit registers the contribution document (late after the deadline), include adds the
+    agenda item, withdraw marks the document withdrawn. The mail is enqueued after commit;
+    ``request_site`` starts its links when SITE_URL is unset.
     """
     action = ProposalAction(action)
     step = STEPS[action]
     note, deferred_to = _check_request(
-        proposal=proposal, action=action, actor=actor, note=note, deferred_to=deferred_to
+        proposal=proposal,
+        action=action,
+        actor=actor,
+        note=note,
+        deferred_to=deferred_to,
+        to_next=deferred_to_next,
     )
     # The row lock makes concurrent steps queue here; the state is read again under it.
     locked = (
@@ -139,7 +158,14 @@ def proposal_transition(
         locked.decided_by = actor
         locked.decided_at = now
         locked.deferred_to = deferred_to
-        changed += ["decision_rationale", "decided_by", "decided_at", "deferred_to"]
+        locked.deferred_to_next = action == A.DEFER and deferred_to is None
+        changed += [
+            "decision_rationale",
+            "decided_by",
+            "decided_at",
+            "deferred_to",
+            "deferred_to_next",
+        ]
     locked.save(update_fields=changed)
 
     if action == A.INCLUDE:
@@ -340,10 +366,12 @@ def proposal_decide(
     decision: str,
     rationale: str,
     deferred_to: Meeting | None = None,
+    deferred_to_next: bool = False,
     request_site: str = "",
     placement: Placement | None = None,
 ) -> Proposal:
-    """The chair or a vice-chair includes, rejects or defers, with a rationale; including
+    """The chair or a vice-chair includes, rejects or defers (to a scheduled meeting, or with
+    ``deferred_to_next`` to the body's next one), with a rationale; including
     adds the item to the draft agenda where ``placement`` puts it (a new top-level item at a
     position, or a sub-item; its session) in the same transaction. The proposer and the
     co-sponsors' delegates are mailed the decision and its rationale."""
@@ -357,6 +385,7 @@ def proposal_decide(
         actor=actor,
         note=rationale,
         deferred_to=deferred_to,
+        deferred_to_next=deferred_to_next,
         request_site=request_site,
         placement=placement,
     )
