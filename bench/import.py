@@ -5,11 +5,11 @@
 
 Writes CSV files of real-shaped rows (Council documents ``C24/…``, group documents
 ``CWG-Internet-21/…``, information documents, revisions, circular letters, one row in fifty
-that the grammar cannot read), then imports the first ``--rows / 4`` rows and all ``--rows``
+that the grammar cannot read), then imports the first ``--rows / 10`` rows and all ``--rows``
 rows each into an empty database (SQLite in a temporary directory unless DATABASE_URL is
 set; the database is flushed between runs), with ``--create-meetings``, and prints the rows
 per second of each run. Linear means the rate of the large run stays near that of the small
-one; a quadratic import would fall to a quarter.
+one; a quadratic import would fall to a tenth.
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def main() -> None:
     args = parser.parse_args()
     call_command("migrate", verbosity=0)
     print(f"database: {os.environ['DATABASE_URL'].split('@')[-1]}")
-    for total in (args.rows // 4, args.rows):
+    for total in (args.rows // 10, args.rows):
         path = WORK / f"rows-{total}.csv"
         write_csv(path, total)
         seconds, summary = timed_import(path)
