@@ -263,8 +263,8 @@ def test_search_uses_the_full_text_index_on_postgresql(corpus):
     sql = str(qs.query)
     if connection.vendor == "postgresql":
         assert ranked
-        assert "search_vector @@ (websearch_to_tsquery('simple'::regconfig" in sql
-        assert "websearch_to_tsquery('french'::regconfig" in sql
+        # Each distinct reading of the word (exact, English stem) once.
+        assert "search_vector @@ ('connect'::tsquery || 'connectivity'::tsquery)" in sql
         with connection.cursor() as cursor:
             # A tiny table lets the planner walk the date index and filter; barring plain
             # scans shows the condition itself can be answered by the GIN index.
