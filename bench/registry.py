@@ -588,6 +588,7 @@ def main() -> None:
         ("search: very common word", public, "/documents/?q=group"),
         ("search: common word, member", member, "/documents/?q=broadband"),
         ("search: word of a French version", public, "/documents/?q=gouvernance"),
+        ("search: French inflected form", public, "/documents/?q=gouvernances"),
         ("search: word of a Spanish version", public, "/documents/?q=ciberseguridad"),
         ("search: symbol (redirect)", public, f"/documents/?q={cited.symbol}"),
         ("document page", member, cited.get_absolute_url()),

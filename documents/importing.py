@@ -51,6 +51,9 @@ COLUMNS = (
 )
 CREATED, UPDATED, UNCHANGED, REFUSED = "created", "updated", "unchanged", "refused"
 ATTACHABLE = {".pdf", ".doc", ".docx"}
+# Rows committed together: one commit (and fsync) per batch instead of per row, each row
+# still in its own savepoint, so a refused row is rolled back alone and the others land.
+BATCH = 500
 # Language as the document lists print it: letters of the symbol suffix, codes or names.
 _LANGUAGE_WORDS = {
     **{code: code for code in Language.values},
@@ -164,6 +167,8 @@ class DocumentImport:
         self.allow_files = allow_files
         self._bodies: dict[str, Body] | None = None
         self._meetings: dict[tuple[int, str], Meeting] = {}
+        # Symbols of the current batch already registered (None: look every row up).
+        self._known: set[str] | None = None
 
     # ----------------------------------------------------------------------- the run
     def run(self, rows: Iterable[tuple[int, dict[str, str]]]) -> ImportReport:
@@ -172,13 +177,25 @@ class DocumentImport:
             # A dry run tries every row for real, inside one transaction it then rolls back:
             # later rows see what earlier ones would have made.
             with transaction.atomic(durable=False) if self.dry_run else _nothing():
-                for line, row in rows:
-                    report.rows.append(self.import_row(line, row))
+                for batch in _batches(rows, BATCH):
+                    with transaction.atomic():
+                        self._prefetch(batch)
+                        report.rows.extend(self.import_row(line, row) for line, row in batch)
                 if self.dry_run:
                     raise _DryRun
         except _DryRun:
             self._bodies, self._meetings = None, {}
         return report
+
+    def _prefetch(self, batch: list[tuple[int, dict[str, str]]]) -> None:
+        """The symbols of the batch already registered, in one query: a row whose symbol is
+        not among them skips the look-up of the document it would update."""
+        keys: set[str] = set()
+        for _line, row in batch:
+            parsed = parse_symbol(row.get("symbol", ""))
+            if parsed is not None:
+                keys.update(same_series_keys(parsed.key))
+        self._known = set(Document.objects.filter(symbol__in=keys).values_list("symbol", flat=True))
 
     def import_row(self, line: int, row: dict[str, str]) -> RowResult:
         printed = row.get("symbol", "")
@@ -212,11 +229,14 @@ class DocumentImport:
                 _("%(symbol)s names no meeting: register it from its meeting.")
                 % {"symbol": parsed.key}
             )
-        existing = Document.objects.filter(symbol__in=same_series_keys(parsed.key)).first()
+        series_keys = same_series_keys(parsed.key)
+        existing = None
+        if self._known is None or self._known.intersection(series_keys):
+            existing = Document.objects.filter(symbol__in=series_keys).first()
         if existing is not None:
             return self._update(existing, row), existing.symbol
         if parsed.suffixes:
-            return CREATED, self._derived(parsed, row).symbol
+            return CREATED, self._remember(self._derived(parsed, row).symbol)
         meeting = self._meeting(parsed, _date(row.get("date", "")))
         document = services.document_register(
             actor=self.actor,
@@ -231,7 +251,13 @@ class DocumentImport:
             text=row.get("text", ""),
             file=self._file(row.get("file", "")),
         )
-        return CREATED, document.symbol
+        return CREATED, self._remember(document.symbol)
+
+    def _remember(self, symbol: str) -> str:
+        # A later row of the batch with the same symbol updates this one, not creates it.
+        if self._known is not None:
+            self._known.add(symbol)
+        return symbol
 
     def _languages(self, row: dict[str, str]) -> dict:
         original = _languages(row.get("original_language", "")) or [Language.ENGLISH]
@@ -388,6 +414,17 @@ class DocumentImport:
     def _forget_uncommitted(self) -> None:
         """A refused row rolls back what it created: forget the bodies and meetings cached."""
         self._bodies, self._meetings = None, {}
+
+
+def _batches(rows: Iterable, size: int) -> Iterator[list]:
+    batch = []
+    for item in rows:
+        batch.append(item)
+        if len(batch) == size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
 
 
 def _year(parsed: ParsedSymbol) -> int:

@@ -123,3 +123,26 @@ def test_citations_in_imported_text_are_resolved_also_to_documents_imported_late
     assert targets["C24/7"].target.title == "Report on the implementation of the strategic plan"
     assert targets["CWG-Internet-21/INF/2"].target.title == "Information document"
     assert targets["CL-24/31"].external.symbol == "CL-24/31"
+
+
+def test_rows_of_one_batch_stand_alone_a_refused_row_takes_nothing_with_it():
+    """Rows are committed by batches: a refused row in the middle of a batch is rolled back
+    alone (with the meeting it made), and a symbol seen twice in a batch lands once."""
+    from config.actors import system_actor
+    from documents.importing import import_text
+
+    text = (
+        "symbol,title,date,languages\n"
+        "TDAG-31/1,First title,2024-05-10,E\n"
+        "TDAG-32/1,Row in no known language,2024-05-10,Klingon\n"
+        "TDAG-31/1,Second title,2024-05-10,E\n"
+        "TDAG-31/2,Another,2024-05-10,E\n"
+    )
+    report = import_text(text, actor=system_actor(), create_meetings=True)
+    assert [row.outcome for row in report.rows] == ["created", "refused", "updated", "created"]
+    assert "not among the six" in report.rows[1].reason
+    assert sorted(Document.objects.values_list("symbol", "title")) == [
+        ("TDAG-31/1", "Second title"),
+        ("TDAG-31/2", "Another"),
+    ]
+    assert not Meeting.objects.filter(body__acronym="TDAG", number=32).exists()

@@ -114,3 +114,16 @@ def test_search_finds_a_document_by_a_word_of_its_french_version(client, documen
 def test_english_only_is_a_fact_of_the_languages(meeting):
     document = make_document(meeting, languages=["en"], date=dt.date(2025, 1, 14))
     assert document.languages_line == "English only"
+
+
+@pytest.mark.postgres
+def test_on_postgresql_a_french_inflected_form_finds_the_french_version(client, document):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("Stemming per language is PostgreSQL's text search.")
+    # The French version says "gouvernance"; the French configuration stems both to one word.
+    page = client.get("/documents/", {"q": "gouvernances"}).content.decode()
+    assert document.symbol in page
+    # A word of no version still finds nothing.
+    assert document.symbol not in client.get("/documents/", {"q": "budgétaires"}).content.decode()
