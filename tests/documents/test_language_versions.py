@@ -117,13 +117,15 @@ def test_english_only_is_a_fact_of_the_languages(meeting):
 
 
 @pytest.mark.postgres
-def test_on_postgresql_a_french_inflected_form_finds_the_french_version(client, document):
+def test_a_word_of_the_french_version_finds_it_and_postgresql_stems_it(client, document):
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("Stemming per language is PostgreSQL's text search.")
-    # The French version says "gouvernance"; the French configuration stems both to one word.
-    page = client.get("/documents/", {"q": "gouvernances"}).content.decode()
-    assert document.symbol in page
+    # The French version says "gouvernance": every database finds the word as written...
+    assert document.symbol in client.get("/documents/", {"q": "gouvernance"}).content.decode()
+    if connection.vendor == "postgresql":
+        # ...and PostgreSQL's French configuration stems an inflected form to the same word
+        # (SQLite's fallback matches words as written: there is no stemming to check there).
+        page = client.get("/documents/", {"q": "gouvernances"}).content.decode()
+        assert document.symbol in page
     # A word of no version still finds nothing.
     assert document.symbol not in client.get("/documents/", {"q": "budgétaires"}).content.decode()
