@@ -28,7 +28,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 
-from agendas import selectors
+from agendas import caching, selectors
 from agendas.enums import ProposalAction, ProposalState
 from agendas.models import Agenda, Proposal
 from agendas.proposals import rules as proposal_rules
@@ -114,12 +114,12 @@ class AgendaViewSet(ConditionalGetMixin, viewsets.ReadOnlyModelViewSet):
 
     @staticmethod
     def _visitor_key(request, pk) -> str:
-        return f"api-agenda:1:{pk}:{request.get_host()}"
+        return caching.api_visitor_key(agenda_id=pk, host=request.get_host())
 
     def _kept_for_visitor(self, request, kwargs) -> HttpResponse | None:
         """A visitor's agenda checked against the database less than VISITOR_FRESH_SECONDS
         ago is answered from the cache as it is, with no query: the agenda page does the same
-        for the same visitors (agendas/views/editor.py, agenda_page)."""
+        for the same visitors (agendas/caching.py says what drops it)."""
         plain = (
             request.method == "GET"
             and getattr(self, "action_map", {}).get("get") == "retrieve"

@@ -12,6 +12,9 @@ visitors' agenda page, whole   agenda-page:V:<body>:<meeting number> issue and a
                                                                        re-checked against the
                                                                        agenda's state every
                                                                        PAGE_FRESH_SECONDS
+the API's answer for visitors  api-agenda:1:<agenda>:<generation>:      the generation moves on
+  (agendas/api.py, JSON)         <host>                               on issue and adopt
+                                                                       (forget_public_page)
 members' agenda page, its      agenda-member:V:<meeting>:<generation>: the generation moves on
   content (the page minus the    <audience>                           when an item is written,
   header): one per audience                                           on issue and on adopt
@@ -121,12 +124,24 @@ def forget_public_page(*, agenda: Agenda) -> None:
     key = _page_key(meeting.body.slug, meeting.number)
     generation = _generation_key(meeting.pk)
 
-    def drop() -> None:  # the members' pages too (see forget_member_pages)
+    def drop() -> None:  # the members' pages and the API's visitor answer too
         cache.delete(key)
         cache.set(generation, time.time_ns(), CACHE_SECONDS)
+        cache.set(_api_generation_key(agenda.pk), time.time_ns(), CACHE_SECONDS)
 
     drop()
     transaction.on_commit(drop)
+
+
+def api_visitor_key(*, agenda_id: int, host: str) -> str:
+    """Where the API keeps its answer for visitors (agendas/api.py): one cache read, no query,
+    and a new key as soon as the agenda is issued or adopted."""
+    generation = cache.get(_api_generation_key(agenda_id), 0)
+    return f"api-agenda:1:{agenda_id}:{generation}:{host}"
+
+
+def _api_generation_key(agenda_id: int) -> str:
+    return f"api-agenda-generation:{agenda_id}"
 
 
 def _meeting_key(body_slug: str, number: int) -> str:

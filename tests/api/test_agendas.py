@@ -54,6 +54,16 @@ def test_a_visitor_sees_a_new_revision_and_the_adoption_once_checked(
     assert shown["state"] == "adopted"
 
 
+def test_a_visitor_sees_a_new_revision_at_once_after_issue(api_as, people, issued):
+    # Kept answers are normally trusted for a few seconds; an issue drops them at once.
+    client = api_as("anonymous")
+    url = f"/api/v1/agendas/{issued.pk}/"
+    assert [r["label"] for r in client.get(url).json()["revisions"]] == ["First issue"]
+    items(issued, "Any other business")
+    agenda_issue_revision(agenda=issued, user=people["secretariat"])
+    assert [r["label"] for r in client.get(url).json()["revisions"]] == ["First issue", "Rev.1"]
+
+
 def test_an_agenda_that_does_not_exist_says_so(api_as):
     answer = api_as("anonymous").get("/api/v1/agendas/999/")
     assert answer.status_code == 404
