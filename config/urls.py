@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from config.health import healthz
+from config.languages import choose_language
 from meetings.views.accounts import my_roles
 
 admin.site.site_header = "Agendum administration"
@@ -25,6 +26,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/me/", my_roles, name="my_roles"),
+    path("language/", choose_language, name="choose_language"),
     path("api/v1/", include("config.api_urls")),
     path("documents/", include("documents.urls")),
     path("", include("agendas.urls")),
