@@ -29,25 +29,42 @@ ENGLISH_WORDS = frozenset(_ENGLISH.split())
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+
 class _Text(HTMLParser):
+    """Text nodes and shown attributes, leaving out scripts, styles and whatever an element
+    declares to be in another language (``lang="en"`` on the switcher's "English")."""
+
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.pieces: list[str] = []
-        self._skip = 0
+        self._open: list[tuple[str, bool]] = []  # (tag, hidden) of the elements still open
+        self._page_language = ""
+
+    def _hidden(self) -> bool:
+        return any(hidden for _, hidden in self._open)
 
     def handle_starttag(self, tag, attrs):
-        if tag in ("script", "style", "template"):
-            self._skip += 1
-        for name, value in attrs:
-            if name in SHOWN_ATTRIBUTES and value:
-                self.pieces.append(value)
+        attrs = dict(attrs)
+        if tag == "html":
+            self._page_language = attrs.get("lang") or ""
+            return
+        foreign = bool(attrs.get("lang")) and attrs["lang"] != self._page_language
+        hidden = tag in ("script", "style", "template") or foreign
+        if not (hidden or self._hidden()):
+            self.pieces.extend(v for k, v in attrs.items() if k in SHOWN_ATTRIBUTES and v)
+        if tag not in VOID:
+            self._open.append((tag, hidden))
 
     def handle_endtag(self, tag):
-        if tag in ("script", "style", "template") and self._skip:
-            self._skip -= 1
+        for index in range(len(self._open) - 1, -1, -1):
+            if self._open[index][0] == tag:
+                del self._open[index:]
+                break
 
     def handle_data(self, data):
-        if not self._skip:
+        if not self._hidden():
             self.pieces.append(data)
 
 
