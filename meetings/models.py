@@ -392,7 +392,7 @@ class Preference(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="preference"
     )
-    language = models.CharField(max_length=10, choices=settings.LANGUAGES)
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
 
     def __str__(self) -> str:
         return f"{self.user}: {self.language}"

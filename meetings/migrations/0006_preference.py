@@ -17,7 +17,7 @@ class Migration(migrations.Migration):
             name='Preference',
             fields=[
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('language', models.CharField(choices=[('ar', 'العربية'), ('zh-hans', '中文'), ('en', 'English'), ('fr', 'Français'), ('ru', 'Русский'), ('es', 'Español')], max_length=10)),
+                ('language', models.CharField(verbose_name='language', choices=[('ar', 'العربية'), ('zh-hans', '中文'), ('en', 'English'), ('fr', 'Français'), ('ru', 'Русский'), ('es', 'Español')], max_length=10)),
                 ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='preference', to=settings.AUTH_USER_MODEL)),
             ],
         ),

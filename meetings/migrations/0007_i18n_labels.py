@@ -9,7 +9,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('meetings', '0005_meeting_identity_and_status'),
+        ('meetings', '0006_preference'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
