@@ -8,6 +8,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from documents import services
 from documents.admin_import import import_view
@@ -119,7 +120,10 @@ class DocumentAdmin(admin.ModelAdmin):
         (_("Description"), {"fields": services.DESCRIPTION_FIELDS}),
         (_("Content"), {"fields": services.CONTENT_FIELDS}),
         # Translators: the admin's section of who registered a document and when.
-        (_("Record"), {"fields": ("version", "created_by", "created_at", "updated_at")}),
+        (
+            pgettext_lazy("admin section", "Record"),
+            {"fields": ("version", "created_by", "created_at", "updated_at")},
+        ),
     )
     raw_id_fields = ("source_state",)
     inlines = [ReferenceInline, ListingInline]

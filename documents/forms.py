@@ -16,7 +16,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from documents.enums import (
@@ -279,7 +279,7 @@ class DocumentRegisterForm(_DocumentFields):
     series = forms.ChoiceField(
         label=_("Series"),
         # Translators: no series (the document is numbered in the meeting's main series).
-        choices=[("", _("None")), *[(s, s) for s in KNOWN_SERIES]],
+        choices=[("", pgettext_lazy("series", "None")), *[(s, s) for s in KNOWN_SERIES]],
         required=False,
         help_text=_("INF for information documents numbered apart: C25/INF/3."),
     )
@@ -396,7 +396,7 @@ class DocumentEditForm(_DocumentFields):
 class DocumentDeriveForm(forms.Form):
     kind = forms.ChoiceField(
         # Translators: the label of the choice of a new revision, addendum or corrigendum.
-        label=_("New"),
+        label=pgettext_lazy("derived document", "New"),
         choices=[
             (SuffixKind.REVISION, _("Revision (Rev.) — replaces the text")),
             (SuffixKind.ADDENDUM, _("Addendum (Add.) — adds to the text")),

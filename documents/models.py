@@ -308,7 +308,11 @@ class DocumentListing(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.document.symbol} listed for {self.meeting}"
+        # Shown by the admin.
+        return gettext("%(symbol)s listed for %(meeting)s") % {
+            "symbol": self.document.symbol,
+            "meeting": self.meeting,
+        }
 
 
 class Instrument(models.Model):
@@ -373,7 +377,7 @@ class Reference(models.Model):
         ordering = ["source", "start"]
 
     def __str__(self) -> str:
-        return f"{self.source.symbol} cites {self.key}"
+        return gettext("%(symbol)s cites %(key)s") % {"symbol": self.source.symbol, "key": self.key}
 
 
 class Publication(models.Model):
