@@ -7,6 +7,8 @@ from __future__ import annotations
 from django import forms
 from django.contrib import admin, messages
 from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from documents import services
 from documents.admin_import import import_view
@@ -22,8 +24,8 @@ class ReferenceInline(admin.TabularInline):
     readonly_fields = fields
     extra = 0
     can_delete = False
-    verbose_name = "citation in the text"
-    verbose_name_plural = "citations in the text (kept in step with the text)"
+    verbose_name = _("citation in the text")
+    verbose_name_plural = _("citations in the text (kept in step with the text)")
 
     def has_add_permission(self, request, obj=None):
         return False
@@ -45,7 +47,10 @@ class ListingInline(admin.TabularInline):
 
 class DocumentAdminForm(forms.ModelForm):
     languages = forms.MultipleChoiceField(
-        choices=Language.choices, widget=forms.CheckboxSelectMultiple, required=False
+        label=_("Languages"),
+        choices=Language.choices,
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
     )
 
     class Meta:
@@ -102,7 +107,7 @@ class DocumentAdmin(admin.ModelAdmin):
     )
     fieldsets = (
         (
-            "Symbol",
+            _("Symbol"),
             {
                 "fields": (
                     "symbol",
@@ -112,9 +117,13 @@ class DocumentAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        ("Description", {"fields": services.DESCRIPTION_FIELDS}),
-        ("Content", {"fields": services.CONTENT_FIELDS}),
-        ("Record", {"fields": ("version", "created_by", "created_at", "updated_at")}),
+        (_("Description"), {"fields": services.DESCRIPTION_FIELDS}),
+        (_("Content"), {"fields": services.CONTENT_FIELDS}),
+        # Translators: the admin's section of who registered a document and when.
+        (
+            pgettext_lazy("admin section", "Record"),
+            {"fields": ("version", "created_by", "created_at", "updated_at")},
+        ),
     )
     raw_id_fields = ("source_state",)
     inlines = [ReferenceInline, ListingInline]

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class DocumentsConfig(AppConfig):
     name = "documents"
-    verbose_name = "Documents"
+    verbose_name = _("Documents")
 
     def ready(self) -> None:
         # The meeting page's "Documents" section and the navigation link (config/panels.py).

@@ -3,61 +3,65 @@ from django.utils.translation import gettext_lazy as _
 
 
 class DocumentType(models.TextChoices):
-    AGENDA = "agenda", "Agenda"
-    CONTRIBUTION = "contribution", "Contribution"
-    REPORT = "report", "Report"
-    INFORMATION = "information", "Information document"
-    OTHER = "other", "Other"
+    AGENDA = "agenda", _("Agenda")
+    CONTRIBUTION = "contribution", _("Contribution")
+    REPORT = "report", _("Report")
+    INFORMATION = "information", _("Information document")
+    OTHER = "other", _("Other")
 
 
 class Purpose(models.TextChoices):
-    DECISION = "decision", "For decision"
-    DISCUSSION = "discussion", "For discussion"
-    INFORMATION = "information", "For information"
+    DECISION = "decision", _("For decision")
+    DISCUSSION = "discussion", _("For discussion")
+    INFORMATION = "information", _("For information")
 
 
 class Access(models.TextChoices):
-    PUBLIC = "public", "Public"
-    RESTRICTED = "restricted", "Restricted to members of the body"
+    PUBLIC = "public", _("Public")
+    RESTRICTED = "restricted", _("Restricted to members of the body")
 
 
 class DocumentStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ISSUED = "issued", "Issued"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    DRAFT = "draft", _("Draft")
+    ISSUED = "issued", _("Issued")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class SuffixKind(models.TextChoices):
     """How a derived document relates to its base: CWG-Internet-21/3(Rev.1)."""
 
-    NONE = "", "Base document"
-    REVISION = "Rev", "Revision"
-    ADDENDUM = "Add", "Addendum"
-    CORRIGENDUM = "Corr", "Corrigendum"
+    NONE = "", _("Base document")
+    # Translators: the kinds of derived document, as in "Revision 1 to Document C25/1".
+    REVISION = "Rev", _("Revision")
+    ADDENDUM = "Add", _("Addendum")
+    CORRIGENDUM = "Corr", _("Corrigendum")
 
 
 class Language(models.TextChoices):
     """The six official languages of the UN and the ITU."""
 
-    ARABIC = "ar", "Arabic"
-    CHINESE = "zh", "Chinese"
-    ENGLISH = "en", "English"
-    FRENCH = "fr", "French"
-    RUSSIAN = "ru", "Russian"
-    SPANISH = "es", "Spanish"
+    # Translators: language names, also used in "The %(language)s version is pending."
+    ARABIC = "ar", _("Arabic")
+    CHINESE = "zh", _("Chinese")
+    ENGLISH = "en", _("English")
+    FRENCH = "fr", _("French")
+    RUSSIAN = "ru", _("Russian")
+    SPANISH = "es", _("Spanish")
 
 
 class ReferenceKind(models.TextChoices):
-    DOCUMENT = "document", "Document"
-    RESOLUTION = "resolution", "Resolution"
-    DECISION = "decision", "Decision"
+    DOCUMENT = "document", _("Document")
+    RESOLUTION = "resolution", _("Resolution")
+    DECISION = "decision", _("Decision")
 
 
 class PublicationState(models.TextChoices):
-    QUEUED = "queued", "Queued"
-    RENDERING = "rendering", "Rendering"
-    PUBLISHED = "published", "Published"
-    FAILED = "failed", "Failed"
+    # Translators: states of a PDF, also shown in lower case inside "The PDF of C25/1
+    # (version 2) is %(state)s."
+    QUEUED = "queued", _("Queued")
+    RENDERING = "rendering", _("Rendering")
+    PUBLISHED = "published", _("Published")
+    FAILED = "failed", _("Failed")
 
 
 PUBLICATION_ACTIVE = frozenset({PublicationState.QUEUED, PublicationState.RENDERING})

@@ -7,6 +7,7 @@ import mimetypes
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.utils.translation import gettext as _
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from documents.rendering import _shorten, static_path_for
@@ -43,12 +44,12 @@ class StaticFilesOnlyFetcher(URLFetcher):
     def problem(self) -> str | None:
         """The sentence explaining the first refused or missing resource, if any."""
         if self.refused:
-            return (
-                f"The text refers to {_shorten(self.refused[0])}, which publications may not load."
-            )
+            return _("The text refers to %(url)s, which publications may not load.") % {
+                "url": _shorten(self.refused[0])
+            }
         if self.missing:
-            return (
-                f"The PDF template needs the static file {self.missing[0]}, which does not "
-                "exist; run collectstatic or restore the file."
-            )
+            return _(
+                "The PDF template needs the static file %(path)s, which does not exist; run "
+                "collectstatic or restore the file."
+            ) % {"path": self.missing[0]}
         return None

@@ -14,8 +14,10 @@ from django import forms
 from django.conf import settings
 from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
+from django.utils.functional import lazy
 from django.utils.html import format_html, format_html_join
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
 
 from documents.enums import (
     KNOWN_SERIES,
@@ -48,7 +50,16 @@ UPLOAD_SIGNATURES = {
     "rtf": (b"{\\rtf",),
     "txt": (),
 }
-UPLOAD_KINDS = "PDF, Word (DOCX or DOC), OpenDocument text, Excel, PowerPoint, RTF or plain text"
+UPLOAD_KINDS = _("PDF, Word (DOCX or DOC), OpenDocument text, Excel, PowerPoint, RTF or plain text")
+
+
+def upload_sizes() -> dict:
+    """The kinds of file accepted and the largest size, for the sentences that name them."""
+    return {"kinds": UPLOAD_KINDS, "size": filesizeformat(settings.MAX_UPLOAD_BYTES)}
+
+
+def upload_help() -> str:
+    return gettext("%(kinds)s; up to %(size)s.") % upload_sizes()
 
 
 def meeting_label(meeting: Meeting) -> str:
@@ -68,15 +79,22 @@ def validate_upload(upload) -> None:
     limit = settings.MAX_UPLOAD_BYTES
     if upload.size > limit:
         raise forms.ValidationError(
-            f"The file “{upload.name}” is {filesizeformat(upload.size)}; files of up to "
-            f"{filesizeformat(limit)} can be uploaded. Make it smaller (for example save it "
-            "as PDF) or paste the text instead.",
+            gettext(
+                "The file “%(name)s” is %(size)s; files of up to %(limit)s can be uploaded. "
+                "Make it smaller (for example save it as PDF) or paste the text instead."
+            )
+            % {
+                "name": upload.name,
+                "size": filesizeformat(upload.size),
+                "limit": filesizeformat(limit),
+            },
             code="too_large",
         )
     extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
     if extension not in UPLOAD_SIGNATURES:
         raise forms.ValidationError(
-            f"“{upload.name}” is not a kind of file the registry keeps. Upload {UPLOAD_KINDS}.",
+            gettext("“%(name)s” is not a kind of file the registry keeps. Upload %(kinds)s.")
+            % {"name": upload.name, "kinds": UPLOAD_KINDS},
             code="unknown_type",
         )
     head = upload.read(8)
@@ -84,8 +102,11 @@ def validate_upload(upload) -> None:
     signatures = UPLOAD_SIGNATURES[extension]
     if signatures and not any(head.startswith(sig) for sig in signatures):
         raise forms.ValidationError(
-            f"“{upload.name}” does not look like a {extension.upper()} file; it may be damaged "
-            "or have the wrong name. Upload the original file.",
+            gettext(
+                "“%(name)s” does not look like a %(extension)s file; it may be damaged or have "
+                "the wrong name. Upload the original file."
+            )
+            % {"name": upload.name, "extension": extension.upper()},
             code="wrong_content",
         )
     if not signatures:
@@ -93,7 +114,8 @@ def validate_upload(upload) -> None:
             upload.read(64 * 1024).decode("utf-8")
         except UnicodeDecodeError:
             raise forms.ValidationError(
-                f"“{upload.name}” is not plain text in UTF-8. Upload {UPLOAD_KINDS}.",
+                gettext("“%(name)s” is not plain text in UTF-8. Upload %(kinds)s.")
+                % {"name": upload.name, "kinds": UPLOAD_KINDS},
                 code="wrong_content",
             ) from None
         finally:
@@ -133,11 +155,11 @@ def source_datalist(sources: list[str] | None = None) -> str:
 
 def _language_field() -> forms.MultipleChoiceField:
     return forms.MultipleChoiceField(
-        label="Issued in",
+        label=_("Issued in"),
         choices=Language.choices,
         widget=forms.CheckboxSelectMultiple,
         required=False,
-        help_text="The original language is always included.",
+        help_text=_("The original language is always included."),
     )
 
 
@@ -157,34 +179,51 @@ def _previews_symbol(name: str, preview_url: str) -> Field:
 class _DocumentFields(forms.Form):
     """The fields that registration and editing share."""
 
-    doc_type = forms.ChoiceField(label="Type", choices=DocumentType.choices)
-    purpose = forms.ChoiceField(choices=[("", "—"), *Purpose.choices], required=False)
-    title = forms.CharField(max_length=500)
+    doc_type = forms.ChoiceField(label=_("Type"), choices=DocumentType.choices)
+    purpose = forms.ChoiceField(
+        label=_("Purpose"), choices=[("", "—"), *Purpose.choices], required=False
+    )
+    title = forms.CharField(label=_("Title"), max_length=500)
     source = forms.CharField(
+        label=_("Source"),
         max_length=200,
-        help_text="A Member State (or several, separated by commas), Secretary-General, "
-        "Secretariat or Chair.",
+        help_text=_(
+            "A Member State (or several, separated by commas), Secretary-General, "
+            "Secretariat or Chair."
+        ),
         widget=forms.TextInput(attrs={"list": "source-options", "autocomplete": "off"}),
     )
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    original_language = forms.ChoiceField(choices=Language.choices, initial=Language.ENGLISH)
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    original_language = forms.ChoiceField(
+        label=_("Original language"), choices=Language.choices, initial=Language.ENGLISH
+    )
     languages = _language_field()
     access = forms.ChoiceField(
+        label=_("Access"),
         choices=Access.choices,
         initial=Access.PUBLIC,
         widget=forms.RadioSelect,
-        help_text="A restricted document is invisible to anyone who is not a member of the body.",
+        help_text=_(
+            "A restricted document is invisible to anyone who is not a member of the body."
+        ),
     )
     text = forms.CharField(
+        label=_("Text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="Plain text, or HTML pasted from a word processor (kept: paragraphs, lists, "
-        "tables, emphasis, links). Symbols such as CWG-Internet-21/3 and resolutions such as "
-        "Resolution 102 (Rev. Bucharest, 2022) become links.",
+        help_text=_(
+            "Plain text, or HTML pasted from a word processor (kept: paragraphs, lists, "
+            "tables, emphasis, links). Symbols such as CWG-Internet-21/3 and resolutions such "
+            "as Resolution 102 (Rev. Bucharest, 2022) become links."
+        ),
     )
     file = forms.FileField(
+        label=_("File"),
         required=False,
-        help_text=f"{UPLOAD_KINDS}; up to {filesizeformat(settings.MAX_UPLOAD_BYTES)}.",
+        help_text=lazy(upload_help, str)(),
     )
 
     def clean_file(self):
@@ -195,13 +234,13 @@ class _DocumentFields(forms.Form):
     def clean_title(self) -> str:
         title = self.cleaned_data["title"].strip()
         if not title:
-            raise forms.ValidationError("A document needs a title.")
+            raise forms.ValidationError(gettext("A document needs a title."))
         return title
 
     def clean(self):
         data = super().clean()
         if not (data.get("text") or "").strip() and not data.get("file") and self._needs_content:
-            self.add_error("text", "Give the text of the document, or upload its file.")
+            self.add_error("text", gettext("Give the text of the document, or upload its file."))
         return data
 
     _needs_content = True
@@ -234,17 +273,21 @@ if set(_DocumentFields.base_fields) != EDITABLE_FIELDS - {"source_state", "statu
 
 
 class DocumentRegisterForm(_DocumentFields):
-    meeting = MeetingChoiceField(queryset=Meeting.objects.none(), empty_label=None)
+    meeting = MeetingChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.none(), empty_label=None
+    )
     series = forms.ChoiceField(
-        choices=[("", "None"), *[(s, s) for s in KNOWN_SERIES]],
+        label=_("Series"),
+        # Translators: no series (the document is numbered in the meeting's main series).
+        choices=[("", pgettext_lazy("series", "None")), *[(s, s) for s in KNOWN_SERIES]],
         required=False,
-        help_text="INF for information documents numbered apart: C25/INF/3.",
+        help_text=_("INF for information documents numbered apart: C25/INF/3."),
     )
     given_number = forms.IntegerField(
-        label=gettext_lazy("Given number"),
+        label=_("Given number"),
         min_value=1,
         required=False,
-        help_text=gettext_lazy(
+        help_text=_(
             "Only for a number given elsewhere (1 kept for the agenda, a number assigned by "
             "another system); leave empty to take the next free number."
         ),
@@ -280,7 +323,7 @@ class DocumentRegisterForm(_DocumentFields):
         self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
         self.helper.layout = Layout(
             Fieldset(
-                "Symbol",
+                gettext("Symbol"),
                 Div(
                     Div(
                         _previews_symbol("meeting", preview_url),
@@ -296,7 +339,7 @@ class DocumentRegisterForm(_DocumentFields):
                 "given_number",
             ),
             Fieldset(
-                "Description",
+                gettext("Description"),
                 Div(
                     Div("doc_type", css_class="col-md-6"),
                     Div("purpose", css_class="col-md-6"),
@@ -304,14 +347,14 @@ class DocumentRegisterForm(_DocumentFields):
                 ),
                 *self.described_fields(),
             ),
-            Fieldset("Content", "text", "file"),
+            Fieldset(gettext("Content"), "text", "file"),
             "token",
-            Submit("register", "Register document"),
+            Submit("register", gettext("Register document")),
         )
 
 
 class DocumentEditForm(_DocumentFields):
-    status = forms.ChoiceField(choices=DocumentStatus.choices)
+    status = forms.ChoiceField(label=_("Status"), choices=DocumentStatus.choices)
     version = forms.IntegerField(widget=forms.HiddenInput)
 
     def __init__(self, *args, sources: list[str], has_file: bool = False, **kwargs):
@@ -319,7 +362,8 @@ class DocumentEditForm(_DocumentFields):
         self.sources = sources
         self._needs_content = not has_file
         self.fields["file"].help_text = (
-            "Upload a file to replace the current one. " + self.fields["file"].help_text
+            gettext("Upload a file to replace the current one. %(kinds)s; up to %(size)s.")
+            % upload_sizes()
         )
         self.helper = FormHelper()
         self.helper.attrs = {"enctype": "multipart/form-data", "novalidate": ""}
@@ -334,7 +378,7 @@ class DocumentEditForm(_DocumentFields):
             "text",
             "file",
             "version",
-            Submit("save", "Save changes"),
+            Submit("save", gettext("Save changes")),
         )
 
     @classmethod
@@ -351,23 +395,30 @@ class DocumentEditForm(_DocumentFields):
 
 class DocumentDeriveForm(forms.Form):
     kind = forms.ChoiceField(
-        label="New",
+        # Translators: the label of the choice of a new revision, addendum or corrigendum.
+        label=pgettext_lazy("derived document", "New"),
         choices=[
-            (SuffixKind.REVISION, "Revision (Rev.) — replaces the text"),
-            (SuffixKind.ADDENDUM, "Addendum (Add.) — adds to the text"),
-            (SuffixKind.CORRIGENDUM, "Corrigendum (Corr.) — corrects the text"),
+            (SuffixKind.REVISION, _("Revision (Rev.) — replaces the text")),
+            (SuffixKind.ADDENDUM, _("Addendum (Add.) — adds to the text")),
+            (SuffixKind.CORRIGENDUM, _("Corrigendum (Corr.) — corrects the text")),
         ],
         widget=forms.RadioSelect,
         initial=SuffixKind.REVISION,
     )
-    title = forms.CharField(max_length=500)
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
+    title = forms.CharField(label=_("Title"), max_length=500)
+    date = forms.DateField(
+        label=_("Date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
     languages = _language_field()
     text = forms.CharField(
+        label=_("Text"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 12}),
-        help_text="For a revision, the whole revised text; for an addendum or a corrigendum, "
-        "what it adds or corrects.",
+        help_text=_(
+            "For a revision, the whole revised text; for an addendum or a corrigendum, "
+            "what it adds or corrects."
+        ),
     )
     token = forms.CharField(widget=forms.HiddenInput)
 
@@ -384,26 +435,29 @@ class DocumentDeriveForm(forms.Form):
             Field("languages", wrapper_class="languages-field"),
             "text",
             "token",
-            Submit("derive", "Register"),
+            Submit("derive", gettext("Register")),
         )
 
     def clean(self):
         data = super().clean()
         if not (data.get("text") or "").strip():
-            self.add_error("text", "Give the text of the new document.")
+            self.add_error("text", gettext("Give the text of the new document."))
         return data
 
 
 class ListingForm(forms.Form):
-    meeting = MeetingChoiceField(queryset=Meeting.objects.none(), empty_label=None)
+    meeting = MeetingChoiceField(
+        label=_("Meeting"), queryset=Meeting.objects.none(), empty_label=None
+    )
     note = forms.CharField(
+        label=_("Note"),
         required=False,
         max_length=300,
-        help_text="Why it is listed, e.g. “At the request of the Russian Federation”.",
+        help_text=_("Why it is listed, e.g. “At the request of the Russian Federation”."),
     )
 
     def __init__(self, *args, meetings, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["meeting"].queryset = meetings
         self.helper = FormHelper()
-        self.helper.layout = Layout("meeting", "note", Submit("list", "List the document"))
+        self.helper.layout = Layout("meeting", "note", Submit("list", gettext("List the document")))

@@ -21,6 +21,7 @@ from pathlib import Path
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -54,12 +55,22 @@ ATTACHABLE = {".pdf", ".doc", ".docx"}
 # Rows committed together: one commit (and fsync) per batch instead of per row, each row
 # still in its own savepoint, so a refused row is rolled back alone and the others land.
 BATCH = 500
+
+
+def _english_words(choices) -> dict[str, str]:
+    """The English labels of ``choices`` (casefolded) to their codes: a file's words are
+    English whatever the language of the person who imports it."""
+    with translation.override(None):
+        return {str(label).casefold(): code for code, label in choices}
+
+
 # Language as the document lists print it: letters of the symbol suffix, codes or names.
 _LANGUAGE_WORDS = {
     **{code: code for code in Language.values},
     **{"a": "ar", "c": "zh", "e": "en", "f": "fr", "r": "ru", "s": "es"},
-    **{str(label).casefold(): code for code, label in Language.choices},
+    **_english_words(Language.choices),
 }
+_TYPE_WORDS = {v: v for v in DocumentType.values} | _english_words(DocumentType.choices)
 
 
 class Refused(Exception):
@@ -135,10 +146,7 @@ def _languages(value: str) -> list[str]:
 
 
 def _doc_type(value: str) -> str:
-    by_word = {v: v for v in DocumentType.values} | {
-        str(label).casefold(): code for code, label in DocumentType.choices
-    }
-    return by_word.get(value.casefold(), DocumentType.OTHER) if value else DocumentType.OTHER
+    return _TYPE_WORDS.get(value.casefold(), DocumentType.OTHER) if value else DocumentType.OTHER
 
 
 def _access(value: str) -> str:

@@ -4,6 +4,7 @@ the "Documents" link of the navigation (see config/panels.py)."""
 from __future__ import annotations
 
 from django.urls import reverse
+from django.utils.translation import gettext
 
 from documents import registry, selectors
 
@@ -24,4 +25,4 @@ def meeting_documents_panel(request, meeting) -> dict:
 
 
 def documents_nav(request) -> list[dict]:
-    return [{"label": "Documents", "url": reverse("documents:list")}]
+    return [{"label": gettext("Documents"), "url": reverse("documents:list")}]

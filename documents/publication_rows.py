@@ -14,6 +14,8 @@ from django.core.files.storage import default_storage
 from django.db import OperationalError, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from documents.enums import DocumentEventKind, PublicationState
 from documents.models import Publication
@@ -34,11 +36,13 @@ def _too_many_attempts(attempts: int) -> bool:
 
 
 def interrupted_reason(attempts: int) -> str:
-    return (
-        f"The renderer stopped {attempts} times while laying this document out (it ran out "
+    sentence = (
+        "The renderer stopped %(attempts)s times while laying this document out (it ran out "
         "of time or memory, or its worker was stopped), so it was not tried again. Shorten "
         "very large tables or deeply nested lists in the text, then use Retry."
     )
+    # Never fewer than two attempts; the plural form is for the languages that have several.
+    return ngettext(sentence, sentence, attempts) % {"attempts": attempts}
 
 
 def claim(*, publication_id: int, token: str) -> bool:
@@ -146,14 +150,17 @@ def reload(publication_id: int) -> Publication:
 
 
 def time_limit_reason() -> str:
-    return (
-        f"Laying out the PDF took longer than {settings.PUBLISH_SOFT_TIME_LIMIT} seconds, so "
-        "it was stopped. Shorten very large tables or deeply nested lists in the text, then "
-        "use Retry."
-    )
+    seconds = settings.PUBLISH_SOFT_TIME_LIMIT
+    return ngettext(
+        "Laying out the PDF took longer than %(seconds)s second, so it was stopped. Shorten "
+        "very large tables or deeply nested lists in the text, then use Retry.",
+        "Laying out the PDF took longer than %(seconds)s seconds, so it was stopped. Shorten "
+        "very large tables or deeply nested lists in the text, then use Retry.",
+        seconds,
+    ) % {"seconds": seconds}
 
 
 def transient_reason(exc: BaseException) -> str:
     if isinstance(exc, OperationalError):
-        return f"The database was unavailable ({exc}); trying again."
-    return f"The PDF could not be stored ({exc}); trying again."
+        return _("The database was unavailable (%(error)s); trying again.") % {"error": exc}
+    return _("The PDF could not be stored (%(error)s); trying again.") % {"error": exc}

@@ -122,7 +122,9 @@ def publication_request(*, document: Document, user, language: str = "") -> Publ
     # (document, version) constraint would refuse a duplicate anyway.
     document = Document.objects.select_for_update().get(pk=document.pk)
     if document.status == DocumentStatus.WITHDRAWN:
-        raise PublicationError(f"{document.symbol} is withdrawn; it cannot be published.")
+        raise PublicationError(
+            _("%(symbol)s is withdrawn; it cannot be published.") % {"symbol": document.symbol}
+        )
     language = _publishable_language(document, language)
     existing = Publication.objects.filter(
         document=document, version=document.version, language=language
@@ -178,14 +180,27 @@ def publication_retry(*, publication: Publication, user) -> Publication:
     document = publication.document
     if publication.version != document.version:
         raise PublicationError(
-            f"Version {publication.version} of {document.symbol} has been replaced by version "
-            f"{document.version}; publish the current version instead."
+            _(
+                "Version %(version)s of %(symbol)s has been replaced by version %(current)s; "
+                "publish the current version instead."
+            )
+            % {
+                "version": publication.version,
+                "symbol": document.symbol,
+                "current": document.version,
+            }
         )
     if not can_retry(publication, document):
         raise PublicationError(
-            f"The PDF of {document.symbol} (version {publication.version}) is "
-            f"{publication.get_state_display().lower()}; only a failed publication can be "
-            "tried again."
+            _(
+                "The PDF of %(symbol)s (version %(version)s) is %(state)s; only a failed "
+                "publication can be tried again."
+            )
+            % {
+                "symbol": document.symbol,
+                "version": publication.version,
+                "state": publication.get_state_display().lower(),
+            }
         )
     Publication.objects.filter(pk=publication.pk).update(
         state=PublicationState.QUEUED,
@@ -277,11 +292,11 @@ def _render(*, publication_id: int, token: str) -> tuple[Publication, RenderedPd
             fail(
                 publication_id=publication_id,
                 token=token,
-                reason=(
-                    f"Version {publication.version} was replaced by version "
-                    f"{document.version} before it was rendered; publish the current "
-                    "version instead."
-                ),
+                reason=_(
+                    "Version %(version)s was replaced by version %(current)s before it was "
+                    "rendered; publish the current version instead."
+                )
+                % {"version": publication.version, "current": document.version},
             )
             return None
         return publication, render_document(document, language=publication.language)
@@ -298,10 +313,11 @@ def _render(*, publication_id: int, token: str) -> tuple[Publication, RenderedPd
         fail(
             publication_id=publication_id,
             token=token,
-            reason=(
-                f"The PDF could not be rendered because of an unexpected error "
-                f"({type(exc).__name__}); the details are in the worker's log."
-            ),
+            reason=_(
+                "The PDF could not be rendered because of an unexpected error (%(error)s); "
+                "the details are in the worker's log."
+            )
+            % {"error": type(exc).__name__},
         )
     return None
 
@@ -310,9 +326,11 @@ def publication_give_up(*, publication_id: int, token: str, exc: BaseException) 
     """After the last retry of a transient error: mark the row failed with the reason, so
     the page shows it and offers Retry."""
     if isinstance(exc, OperationalError):
-        reason = "The database was unavailable while rendering; try again in a few minutes."
+        reason = _("The database was unavailable while rendering; try again in a few minutes.")
     else:
-        reason = f"The PDF could not be stored ({exc}); try again once storage is available."
+        reason = _(
+            "The PDF could not be stored (%(error)s); try again once storage is available."
+        ) % {"error": exc}
     # The release after the last error put the row back in the queue under our token.
     with transaction.atomic():
         Publication.objects.filter(

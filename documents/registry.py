@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from django.db import connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.dates import MONTHS_3
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext, ngettext
 
 from documents.enums import Access, DocumentType, Language
 from documents.models import Document, DocumentListing
@@ -81,8 +83,10 @@ class RegistryPage:
     @property
     def count_label(self) -> str:
         if self.count_is_capped:
-            return f"more than {COUNT_CAP:,} documents"
-        return f"{self.count:,} document{'' if self.count == 1 else 's'}"
+            return gettext("more than %(count)s documents") % {"count": f"{COUNT_CAP:,}"}
+        return ngettext("%(count)s document", "%(count)s documents", self.count) % {
+            "count": f"{self.count:,}"
+        }
 
 
 def full_text_search_available() -> bool:
@@ -275,11 +279,12 @@ def registry_filter_options(*, selected_meeting: str = "") -> dict:
     groups: dict[str, list[tuple[str, str]]] = {}
     # Plain rows and HTML made here: a few hundred meetings through the template engine
     # would cost more than all the queries of the page.
+    months = _month_abbreviations()
     rows = Meeting.objects.order_by("body__acronym", "-number").values_list(
         "pk", "number", "start_date", "body__acronym", "body__symbol_prefix", "body__symbol_joiner"
     )
     for pk, number, start, acronym, prefix, joiner in rows:
-        label = f"{prefix}{joiner}{number} ({start:%b %Y})"
+        label = f"{prefix}{joiner}{number} ({months[start.month]} {start.year})"
         groups.setdefault(acronym, []).append((str(pk), label))
     parts = []
     for acronym, choices in groups.items():
@@ -297,6 +302,12 @@ def registry_filter_options(*, selected_meeting: str = "") -> dict:
     }
 
 
+def _month_abbreviations() -> dict[int, str]:
+    """ "Jan" ... "Dec" in the active language, as the ``M`` date format writes them (read
+    once per page, not once per row)."""
+    return {month: str(name).title() for month, name in MONTHS_3.items()}
+
+
 _TYPE_LABELS = dict(DocumentType.choices)
 _LANGUAGE_LABELS = dict(Language.choices)
 
@@ -305,6 +316,7 @@ def table_rows(documents: list[Document]) -> list[dict]:
     """What a row of a document table shows, made in Python: the list page shows 25 rows
     and the template engine costs about a millisecond a row when it digs these out."""
     rows = []
+    months = _month_abbreviations()
     for document in documents:
         codes = document.language_codes
         names = [str(_LANGUAGE_LABELS[c]) for c in codes if c in _LANGUAGE_LABELS]
@@ -316,9 +328,11 @@ def table_rows(documents: list[Document]) -> list[dict]:
                 "title": document.title,
                 "source": document.source,
                 "type": str(_TYPE_LABELS.get(document.doc_type, document.doc_type)),
-                "date": f"{document.date.day} {document.date:%b %Y}",
+                "date": f"{document.date.day} {months[document.date.month]} {document.date.year}",
                 "languages": " ".join(codes),
-                "languages_line": f"{names[0]} only" if len(names) == 1 else ", ".join(names),
+                "languages_line": gettext("%(language)s only") % {"language": names[0]}
+                if len(names) == 1
+                else ", ".join(names),
                 "restricted": document.access == Access.RESTRICTED,
                 "status": "" if document.status == "issued" else document.get_status_display(),
                 "listed_from": listed_from.symbol_stem if listed_from is not None else "",

@@ -18,7 +18,10 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from documents.enums import Access, DocumentType, Language
 from documents.exceptions import PublicationError
@@ -92,11 +95,12 @@ def render_pdf(html: str) -> RenderedPdf:
         content = laid_out.write_pdf()
     except FatalURLFetchingError as exc:
         raise RenderRefused(
-            fetcher.problem() or f"The renderer refused a resource: {exc}."
+            fetcher.problem() or _("The renderer refused a resource: %(error)s.") % {"error": exc}
         ) from exc
     except (ValueError, TypeError, LookupError, AssertionError, RecursionError) as exc:
         raise RenderFailed(
-            f"WeasyPrint could not lay out the document ({type(exc).__name__}: {exc})."
+            _("WeasyPrint could not lay out the document (%(error)s).")
+            % {"error": f"{type(exc).__name__}: {exc}"}
         ) from exc
     if problem := fetcher.problem():
         raise RenderRefused(problem)
@@ -129,13 +133,20 @@ _ARTICLE_WORDS = (
     "Sudan",
     "Niger",
 )
-_SOURCE_LEAD = {
-    DocumentType.CONTRIBUTION: "Contribution from",
-    DocumentType.REPORT: "Report by",
-    DocumentType.INFORMATION: "Note by",
-    DocumentType.AGENDA: "Note by",
-    DocumentType.OTHER: "Note by",
+# The heading above the title, by type, without and with "the" before the source. Whole
+# sentences, so that each language words them its own way.
+_SOURCE_LINES = {
+    DocumentType.CONTRIBUTION: (
+        gettext_lazy("Contribution from %(source)s"),
+        # Translators: the source is a Member State or an officer: "the Russian Federation".
+        gettext_lazy("Contribution from the %(source)s"),
+    ),
+    DocumentType.REPORT: (
+        gettext_lazy("Report by %(source)s"),
+        gettext_lazy("Report by the %(source)s"),
+    ),
 }
+_NOTE_LINES = (gettext_lazy("Note by %(source)s"), gettext_lazy("Note by the %(source)s"))
 
 
 def source_line(*, doc_type: str, source: str) -> str:
@@ -147,14 +158,15 @@ def source_line(*, doc_type: str, source: str) -> str:
     needs_article = not source.lower().startswith("the ") and any(
         word in first for word in _ARTICLE_WORDS
     )
-    return f"{_SOURCE_LEAD.get(doc_type, 'Note by')} {'the ' if needs_article else ''}{source}"
+    sentence = _SOURCE_LINES.get(doc_type, _NOTE_LINES)[1 if needs_article else 0]
+    return str(sentence) % {"source": source}
 
 
 def languages_line(codes: list[str]) -> str:
     """'English only'; 'Arabic, English, French'; nothing when issued in all six."""
-    names = dict(Language.choices)
+    names = {code: str(label) for code, label in Language.choices}
     if len(codes) == 1:
-        return f"{names.get(codes[0], codes[0])} only"
+        return _("%(language)s only") % {"language": names.get(codes[0], codes[0])}
     if set(codes) >= set(Language.values):
         return ""
     return ", ".join(names.get(code, code) for code in codes)
@@ -163,7 +175,7 @@ def languages_line(codes: list[str]) -> str:
 def meeting_parts(meeting) -> list[str]:
     """['21st meeting of CWG-Internet', 'Geneva', '10-11 February 2025']."""
     if meeting.mode == MeetingMode.VIRTUAL:
-        place = "virtual meeting"
+        place = _("virtual meeting")
     else:
         # "ITU Headquarters, Geneva" -> "Geneva": the heading names the city.
         place = meeting.venue.split(",")[-1].strip() if meeting.venue else ""
@@ -342,10 +354,43 @@ def _file_name(holder) -> str:
     return Path(holder.file.name).name if holder.file else ""
 
 
+# The interface's code of each language a version is written in (documents.enums.Language).
+INTERFACE_LANGUAGES = {"ar": "ar", "zh": "zh-hans", "en": "en", "fr": "fr", "ru": "ru", "es": "es"}
+
+
+def pdf_language(language: str = "") -> str:
+    """The interface language a PDF's fixed words are written in: its version's, whoever
+    asks for it. The original's PDF is in English, like its masthead (``document_context``)."""
+    return INTERFACE_LANGUAGES.get(language or "en", "en")
+
+
+def page_footer() -> SafeString:
+    """The CSS ``content`` of the page footer, "page 1 of 3", in the active language: the
+    sentence is translated whole and its two numbers become the page counters."""
+    # Translators: the footer of every page of a PDF: "page 1 of 3".
+    sentence = _("page %(page)s of %(pages)s") % {"page": "\x00page\x00", "pages": "\x00pages\x00"}
+    parts = []
+    # Odd pieces are the counters' names, even ones the words around them.
+    for index, piece in enumerate(re.split("\x00(pages?)\x00", sentence)):
+        if index % 2:
+            parts.append(f"counter({piece})")
+        elif piece:
+            # A CSS string: quotes, backslashes, line breaks and "<" (never "</style>") escaped.
+            escaped = "".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in piece)
+            parts.append(f'"{escaped}"')
+    # Safe: only counters and CSS strings whose every other character is escaped.
+    return mark_safe(" ".join(parts))  # noqa: S308
+
+
 def render_document_html(document, language: str = "") -> str:
     """The complete HTML page of ``document`` (in ``language``, the version's) as the PDF
-    template lays it out."""
-    return render_to_string(PDF_TEMPLATE, document_context(document, language))
+    template lays it out. Its fixed words ("page 1 of 3", "Purpose", "Revision 1 to
+    Document") are in that version's language, whatever the interface language of whoever
+    asked for it."""
+    with translation.override(pdf_language(language)):
+        context = document_context(document, language)
+        context["page_footer"] = page_footer()
+        return render_to_string(PDF_TEMPLATE, context)
 
 
 def render_document(document, language: str = "") -> RenderedPdf:

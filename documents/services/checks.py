@@ -20,7 +20,9 @@ def clean_languages(languages: Iterable[str], original_language: str) -> str:
     codes = [code for code in Language.values if code in set(languages) | {original_language}]
     unknown = set(languages) - LANGUAGE_CODES
     if unknown:
-        raise InvalidDocument(f"Unknown language codes: {', '.join(sorted(unknown))}.")
+        raise InvalidDocument(
+            _("Unknown language codes: %(codes)s.") % {"codes": ", ".join(sorted(unknown))}
+        )
     return "," + ",".join(codes) + ","
 
 

@@ -50,9 +50,9 @@ def _checked_series(series: str, *, title: str) -> str:
     """The series in capitals; refuses one that is not letters, and an empty title."""
     series = (series or "").strip().upper()
     if series and not series.isalpha():
-        raise InvalidDocument("A series is letters only, such as INF.")
+        raise InvalidDocument(_("A series is letters only, such as INF."))
     if not title.strip():
-        raise InvalidDocument("A document needs a title.")
+        raise InvalidDocument(_("A document needs a title."))
     return series
 
 
@@ -157,7 +157,7 @@ def document_derive(
     is refused naming its holder); the base row is locked so two at once get 1 and 2. The
     same ``submission_token`` sent twice returns the document of the first time."""
     if kind not in {SuffixKind.REVISION, SuffixKind.ADDENDUM, SuffixKind.CORRIGENDUM}:
-        raise InvalidDocument("A derived document is a revision, an addendum or a corrigendum.")
+        raise InvalidDocument(_("A derived document is a revision, an addendum or a corrigendum."))
     require(actor, "documents.add_document", base, staff_only(base.body))
     base = Document.objects.select_for_update().get(pk=base.base.pk)
     if submission_token and (existing := _submitted(submission_token)) is not None:
@@ -257,8 +257,11 @@ def document_update(
         )
         if current != expected_version:
             raise StaleDocument(
-                f"{document.symbol} was changed by someone else after you opened this form; "
-                "reload the page to see their changes, then make yours again."
+                _(
+                    "%(symbol)s was changed by someone else after you opened this form; "
+                    "reload the page to see their changes, then make yours again."
+                )
+                % {"symbol": document.symbol}
             )
     if "source" in fields and "source_state" not in fields:
         fields["source_state"] = _state_named(fields["source"])
@@ -269,7 +272,7 @@ def document_update(
             fields["languages"], fields.get("original_language", document.original_language)
         )
     if "title" in fields and not fields["title"].strip():
-        raise InvalidDocument("A document needs a title.")
+        raise InvalidDocument(_("A document needs a title."))
     changed = []
     for name, value in fields.items():
         if name == "file" and not value:
@@ -303,7 +306,10 @@ def document_list_for_meeting(*, actor, document: Document, meeting: Meeting, no
         % {"body": meeting.body.acronym},
     )
     if document.meeting_id == meeting.pk:
-        raise InvalidDocument(f"{document.symbol} is already a document of {meeting}.")
+        raise InvalidDocument(
+            _("%(symbol)s is already a document of %(meeting)s.")
+            % {"symbol": document.symbol, "meeting": meeting}
+        )
     listing, _created = DocumentListing.objects.get_or_create(
         document=document, meeting=meeting, defaults={"note": note, "listed_by": person_of(actor)}
     )

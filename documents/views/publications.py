@@ -72,8 +72,11 @@ def publication_publish(request, document_id: int):
         return _answer(
             request,
             document,
-            error=f"Publishing version {publication.version} failed: {publication.error} "
-            "Use Retry once the cause is fixed.",
+            error=_(
+                "Publishing version %(version)s failed: %(error)s "
+                "Use Retry once the cause is fixed."
+            )
+            % {"version": publication.version, "error": publication.error},
         )
     if publication.state == PublicationState.QUEUED:
         done = _(
@@ -103,7 +106,11 @@ def publication_retry_view(request, pk: int):
         publication_retry(publication=publication, user=request.user)
     except PublicationError as exc:
         return _answer(request, document, error=str(exc))
-    return _answer(request, document, done=f"Publishing {document.symbol} again.")
+    return _answer(
+        request,
+        document,
+        done=_("Publishing %(symbol)s again.") % {"symbol": document.symbol},
+    )
 
 
 @require_GET

@@ -68,12 +68,14 @@ def registry_list(request):
         if document is not None:
             return redirect(document)
         if symbol is not None:
-            notice = f"No document {symbol} is registered; showing the documents that cite it."
+            notice = gettext(
+                "No document %(symbol)s is registered; showing the documents that cite it."
+            ) % {"symbol": symbol}
         elif selectors.looks_like_a_symbol(q):
-            notice = (
-                f"“{q}” is not a document symbol (symbols look like CWG-Internet-21/3, "
+            notice = gettext(
+                "“%(q)s” is not a document symbol (symbols look like CWG-Internet-21/3, "
                 "CWG-Internet-21/3(Rev.1), C25/1 or C25/INF/3); showing a word search instead."
-            )
+            ) % {"q": q}
     page = registry.registry_page(
         user=request.user,
         query=query,
@@ -154,7 +156,9 @@ def goto_symbol(request):
         return redirect("documents:list")
     symbol, document = selectors.symbol_lookup(user=request.user, value=form.cleaned_data["symbol"])
     if document is None:
-        messages.error(request, f"No document {symbol} is registered.")
+        messages.error(
+            request, gettext("No document %(symbol)s is registered.") % {"symbol": symbol}
+        )
         return redirect(f"{reverse('documents:list')}?{urlencode({'q': symbol})}")
     return redirect(document)
 

@@ -39,7 +39,7 @@ def _registration_meetings(request):
         raise LoginRequired()
     meetings = selectors.meetings_for_registration(user=request.user)
     if not meetings.exists():
-        raise PermissionDenied("Only the secretariat of a body registers its documents.")
+        raise PermissionDenied(gettext("Only the secretariat of a body registers its documents."))
     return meetings
 
 
@@ -54,7 +54,7 @@ def _register_initial(request, meetings) -> dict:
     if wanted:
         meeting = meetings.filter(pk=wanted).first() if wanted.isdigit() else None
         if meeting is None:
-            raise PermissionDenied("You do not register documents for that meeting.")
+            raise PermissionDenied(gettext("You do not register documents for that meeting."))
         initial["meeting"] = meeting.pk
     return initial
 
@@ -97,7 +97,9 @@ def document_register(request):
             earlier = Document.objects.filter(submission_token=token).first()
             if earlier is not None:
                 messages.info(
-                    request, f"This form was already sent: it registered {earlier.symbol}."
+                    request,
+                    gettext("This form was already sent: it registered %(symbol)s.")
+                    % {"symbol": earlier.symbol},
                 )
                 return redirect(earlier)
             fields = ("series", "title", "source", "doc_type", "purpose", "date")
@@ -132,7 +134,7 @@ def document_register(request):
         "documents/document_form.html",
         {
             "form": form,
-            "heading": "Register a document",
+            "heading": gettext("Register a document"),
             "next_symbol": _preview(meeting, series),
             "mode": "register",
             "source_datalist": source_datalist(sources),
@@ -180,7 +182,9 @@ def document_edit(request, document: Document):
             except DocumentsError as exc:
                 form.add_error(None, str(exc))
             else:
-                messages.success(request, f"{document.symbol} was saved.")
+                messages.success(
+                    request, gettext("%(symbol)s was saved.") % {"symbol": document.symbol}
+                )
                 return redirect(document)
     else:
         initial = DocumentEditForm.initial_from(document)
@@ -192,7 +196,7 @@ def document_edit(request, document: Document):
         {
             "form": form,
             "document": document,
-            "heading": f"Edit {document.symbol}",
+            "heading": gettext("Edit %(symbol)s") % {"symbol": document.symbol},
             "mode": "edit",
             "source_datalist": source_datalist(sources),
         },
@@ -247,7 +251,8 @@ def document_derive(request, document: Document):
         {
             "form": form,
             "document": base,
-            "heading": f"New revision, addendum or corrigendum of {base.symbol}",
+            "heading": gettext("New revision, addendum or corrigendum of %(symbol)s")
+            % {"symbol": base.symbol},
             "mode": "derive",
             "next_derived": allocation.next_derived_symbols(base=base),
         },
@@ -268,7 +273,9 @@ def document_list_for_meeting(request, document: Document):
         pk=document.meeting_id
     )
     if not meetings.exists():
-        raise PermissionDenied("Only the secretariat of a body lists documents for its meetings.")
+        raise PermissionDenied(
+            gettext("Only the secretariat of a body lists documents for its meetings.")
+        )
     form = ListingForm(request.POST or None, meetings=meetings)
     if request.method == "POST" and form.is_valid():
         meeting = form.cleaned_data["meeting"]
@@ -285,8 +292,8 @@ def document_list_for_meeting(request, document: Document):
         else:
             messages.success(
                 request,
-                f"{document.symbol} is now also an official document of the "
-                f"{meeting.display_name}.",
+                gettext("%(symbol)s is now also an official document of the %(meeting)s.")
+                % {"symbol": document.symbol, "meeting": meeting.display_name},
             )
             return redirect(document)
     return render(
@@ -295,7 +302,7 @@ def document_list_for_meeting(request, document: Document):
         {
             "form": form,
             "document": document,
-            "heading": f"List {document.symbol} for another meeting",
+            "heading": gettext("List %(symbol)s for another meeting") % {"symbol": document.symbol},
             "mode": "list",
         },
     )
