@@ -148,7 +148,8 @@ def agenda_issue_revision(
         kind=DocumentEventKind.AGENDA_ISSUED,
         document=document,
         actor=person_of(user),
-        note=revision.label if revision.number else "",  # the first issue: "Agenda issued"
+        # The first issue: "Agenda issued". The note is kept as written, in no one language.
+        note=f"Rev.{revision.number}" if revision.number else "",
     )
     publication_request(document=document, user=person_of(user))
     forget_public_page(agenda=agenda)
