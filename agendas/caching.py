@@ -28,9 +28,6 @@ delegate of a body thus shares one entry, with the restricted titles members may
 content carries CSRF_PLACEHOLDER where a form's token goes; the view puts the reader's own
 (masked) token there, and renders the header, which names the reader, around it.
 
-Every HTML key ends with the language of the interface (``get_language()``): each language
-has its own copy, and a reader never gets another language's words.
-
 V is FRAGMENT_VERSION: bump it when these templates change shape. The visitors' page stays a
 whole-page entry with its gzip made once (rather than ``cache_page`` + ``GZipMiddleware``,
 which would compress every response again): it is what keeps ``bench/agenda.py``'s issued
@@ -45,10 +42,8 @@ import hashlib
 import time
 from collections.abc import Callable
 
-from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
-from django.utils.translation import get_language
 
 from agendas.models import Agenda, AgendaRevision
 
@@ -72,28 +67,25 @@ def _cached(key: str, make: Callable[[], object]):
 
 def revision_items_html(*, revision: AgendaRevision, members: bool, render: Callable) -> str:
     return _cached(
-        f"agenda-rev:{FRAGMENT_VERSION}:{revision.pk}:{int(members)}:{get_language()}",
+        f"agenda-rev:{FRAGMENT_VERSION}:{revision.pk}:{int(members)}",
         lambda: render(revision, members),
     )
 
 
 def diff_html(*, old: AgendaRevision, new: AgendaRevision, render: Callable) -> str:
-    return _cached(f"agenda-diff:{FRAGMENT_VERSION}:{old.pk}:{new.pk}:{get_language()}", render)
+    return _cached(f"agenda-diff:{FRAGMENT_VERSION}:{old.pk}:{new.pk}", render)
 
 
 def editor_body(*, agenda: Agenda, version: int, stamp, sessions: list, render: Callable) -> dict:
     """``version`` is read before the items, so a cached body is never older than its key."""
     signature = hashlib.sha256(repr([(s.pk, s.label) for s in sessions]).encode()).hexdigest()
     stamp_part = stamp.timestamp() if stamp else ""
-    key = (
-        f"agenda-editor:{FRAGMENT_VERSION}:{agenda.pk}:{version}:{stamp_part}:{signature[:16]}"
-        f":{get_language()}"
-    )
+    key = f"agenda-editor:{FRAGMENT_VERSION}:{agenda.pk}:{version}:{stamp_part}:{signature[:16]}"
     return _cached(key, render)
 
 
-def _page_key(body_slug: str, number: int, language: str | None) -> str:
-    return f"agenda-page:{FRAGMENT_VERSION}:{body_slug}:{number}:{language}"
+def _page_key(body_slug: str, number: int) -> str:
+    return f"agenda-page:{FRAGMENT_VERSION}:{body_slug}:{number}"
 
 
 def public_page(
@@ -101,8 +93,7 @@ def public_page(
 ) -> dict | None:
     """The visitors' page as {"html", "gzip", "etag", "state", "checked"}; None when ``state()``
     says there is no agenda (the ordinary page says so). ``state()`` is one small query."""
-    language = get_language()
-    key = _page_key(body_slug, number, language)
+    key = _page_key(body_slug, number)
     entry = cache.get(key)
     now = time.time()
     if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
@@ -117,7 +108,7 @@ def public_page(
             "html": html,
             "gzip": gzip.compress(html, compresslevel=6),
             # Weak: the same page whether sent gzipped or not.
-            "etag": f'W/"{hashlib.sha256(repr((current, language)).encode()).hexdigest()[:32]}"',
+            "etag": f'W/"{hashlib.sha256(repr(current).encode()).hexdigest()[:32]}"',
         }
     entry["checked"] = now
     cache.set(key, entry, CACHE_SECONDS)
@@ -130,13 +121,11 @@ def forget_public_page(*, agenda: Agenda) -> None:
     from meetings.models import Meeting
 
     meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
-    languages = {code for code, _name in settings.LANGUAGES}
-    languages |= {settings.LANGUAGE_CODE, get_language()}
-    keys = [_page_key(meeting.body.slug, meeting.number, code) for code in languages]
+    key = _page_key(meeting.body.slug, meeting.number)
     generation = _generation_key(meeting.pk)
 
     def drop() -> None:  # the members' pages and the API's visitor answer too
-        cache.delete_many(keys)
+        cache.delete(key)
         cache.set(generation, time.time_ns(), CACHE_SECONDS)
         cache.set(_api_generation_key(agenda.pk), time.time_ns(), CACHE_SECONDS)
 
@@ -148,7 +137,7 @@ def api_visitor_key(*, agenda_id: int, host: str) -> str:
     """Where the API keeps its answer for visitors (agendas/api.py): one cache read, no query,
     and a new key as soon as the agenda is issued or adopted."""
     generation = cache.get(_api_generation_key(agenda_id), 0)
-    return f"api-agenda:1:{agenda_id}:{generation}:{host}:{get_language()}"
+    return f"api-agenda:1:{agenda_id}:{generation}:{host}"
 
 
 def _api_generation_key(agenda_id: int) -> str:
@@ -184,10 +173,7 @@ def member_page(
         found = meeting()
         cache.set(address, found, CACHE_SECONDS)
     generation = cache.get(_generation_key(found.pk), 0)
-    key = (
-        f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}"
-        f":{get_language()}"
-    )
+    key = f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}"
     entry = cache.get(key)
     now = time.time()
     if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
