@@ -12,30 +12,75 @@ from __future__ import annotations
 from html import escape
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from agendas.selectors import Node
 
+
+def _words() -> dict[str, str]:
+    """Every word the items show, translated once per answer rather than once per item (an
+    agenda of 200 items has a thousand buttons). Values with %(...)s are filled per item;
+    all of them are escaped here, once."""
+    words = {
+        # direction: (title, aria-label)
+        "up": (_("Move up"), _("Move item %(number)s up")),
+        "down": (_("Move down"), _("Move item %(number)s down")),
+        "indent": (
+            _("Make it a sub-item of the item above"),
+            _("Indent item %(number)s"),
+        ),
+        "indent_under": (
+            "",
+            _("Indent item %(number)s under item %(previous)s"),
+        ),
+        "outdent": (_("Move it out one level"), _("Outdent item %(number)s")),
+        "remove": _("Remove"),
+        "remove_label": _("Remove %(symbol)s from item %(number)s"),
+        "edit": _("Edit"),
+        "edit_label": _("Edit item %(number)s"),
+        "delete": _("Delete"),
+        "delete_label": _("Delete item %(number)s"),
+        "delete_confirm": _("Delete item %(number)s “%(title)s”?"),
+        "delete_confirm_children": _("Delete item %(number)s “%(title)s” and its sub-items?"),
+        "drag": _("Drag to move"),
+        "drag_label": _("Drag item %(number)s to move it"),
+        "late": _("Late"),
+        "from_proposal": _("Included from a proposal"),
+        "proposal": _("Proposal"),
+        "proposal_of": _("Proposal: %(member_state)s"),
+        "session": _("Session: %(session)s"),
+        "allocate": _("Allocate a document"),
+        # Translators: read out by screen readers after "Allocate a document".
+        "allocate_hidden": _("to item %(number)s"),
+        "actions_label": _("Actions for item %(number)s"),
+    }
+    return {
+        key: tuple(escape(v) for v in value) if isinstance(value, tuple) else escape(value)
+        for key, value in words.items()
+    }
+
+
 _MOVES = (
-    # direction, arrow, title, allowed(node)
-    ("up", "↑", "Move up", lambda n: not n.is_first),
-    ("down", "↓", "Move down", lambda n: not n.is_last),
-    ("indent", "→", "Make it a sub-item of the item above", lambda n: n.can_indent),
-    ("outdent", "←", "Move it out one level", lambda n: n.can_outdent),
+    # direction, arrow, mirrored in right-to-left, allowed(node)
+    ("up", "↑", False, lambda n: not n.is_first),
+    ("down", "↓", False, lambda n: not n.is_last),
+    ("indent", "→", True, lambda n: n.can_indent),
+    ("outdent", "←", True, lambda n: n.can_outdent),
 )
 
 
-def _move_label(direction: str, node: Node) -> str:
-    if direction == "up":
-        return f"Move item {node.number} up"
-    if direction == "down":
-        return f"Move item {node.number} down"
-    if direction == "indent":
-        under = f" under item {node.previous_number}" if node.previous_number else ""
-        return f"Indent item {node.number}{under}"
-    return f"Outdent item {node.number}"
+def _move_label(direction: str, node: Node, words: dict) -> str:
+    if direction == "indent" and node.previous_number:
+        return words["indent_under"][1] % {
+            "number": node.number,
+            "previous": node.previous_number,
+        }
+    return words[direction][1] % {"number": node.number}
 
 
-def _allocations_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> None:
+def _allocations_html(
+    node: Node, out: list[str], doc_prefix: str, doc_suffix: str, words: dict
+) -> None:
     """The documents allocated to the item, each with its Remove button."""
     number = node.number
     if not node.allocations:
@@ -49,38 +94,44 @@ def _allocations_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: s
             if doc_prefix
             else f'<span class="symbol">{symbol}</span>'
         )
+        label = words["remove_label"] % {"symbol": symbol, "number": number}
         out.append(
             f'<li>{symbol_html} <span class="doc-title">{escape(document.title)}</span>'
             f'<button type="button" class="doc-remove" data-unallocate="{document.pk}" '
-            f'aria-label="Remove {symbol} from item {number}">Remove</button></li>'
+            f'aria-label="{label}">{words["remove"]}</button></li>'
         )
     out.append("</ul>")
 
 
-def _actions_html(node: Node, out: list[str], title: str) -> None:
+def _actions_html(node: Node, out: list[str], title: str, words: dict) -> None:
     """The item's move, edit and delete buttons (``title`` is already escaped)."""
     pk, number = node.item.pk, node.number
-    for direction, arrow, hint, allowed in _MOVES:
+    for direction, arrow, mirrored, allowed in _MOVES:
         # A move past an edge stays focusable (aria-disabled, not disabled): the focus must not
         # jump away when an item reaches the top after "Move up".
         off_class, off_attr = ("", "") if allowed(node) else (" disabled", ' aria-disabled="true"')
+        # Indent and outdent arrows point the other way in right-to-left (agendas.css).
+        arrow_class = ' class="rtl-mirror"' if mirrored else ""
         out.append(
             f'<button type="button" class="btn btn-sm btn-outline-secondary{off_class}" '
             f'id="move-{direction}-{pk}" data-move="{direction}"{off_attr} '
-            f'aria-label="{_move_label(direction, node)}" title="{hint}">'
-            f'<span aria-hidden="true">{arrow}</span></button>'
+            f'aria-label="{_move_label(direction, node, words)}" title="{words[direction][0]}">'
+            f'<span aria-hidden="true"{arrow_class}>{arrow}</span></button>'
         )
-    children = " and its sub-items" if node.children else ""
+    confirm = words["delete_confirm_children" if node.children else "delete_confirm"]
+    confirm = confirm % {"number": number, "title": title}
     out.append(
         f'<button type="button" class="btn btn-sm btn-outline-primary" id="edit-{pk}" '
-        f'data-edit aria-label="Edit item {number}">Edit</button>'
+        f'data-edit aria-label="{words["edit_label"] % {"number": number}}">'
+        f"{words['edit']}</button>"
         f'<button type="button" class="btn btn-sm btn-outline-danger" id="delete-{pk}" '
-        f'data-delete data-confirm="Delete item {number} “{title}”{children}?" '
-        f'aria-label="Delete item {number}">Delete</button></div></div>'
+        f'data-delete data-confirm="{confirm}" '
+        f'aria-label="{words["delete_label"] % {"number": number}}">{words["delete"]}'
+        "</button></div></div>"
     )
 
 
-def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> None:
+def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str, words: dict) -> None:
     item = node.item
     pk, number = item.pk, node.number
     title = escape(item.title)
@@ -88,19 +139,22 @@ def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> 
         f'<li class="agenda-node depth-{node.depth}" id="node-{pk}" data-id="{pk}">'
         f'<div class="item-row" id="row-{pk}">'
         f'<button type="button" class="drag-handle" id="handle-{pk}" '
-        f'aria-label="Drag item {number} to move it" title="Drag to move">'
+        f'aria-label="{words["drag_label"] % {"number": number}}" title="{words["drag"]}">'
         '<span aria-hidden="true">⠿</span></button>'
         f'<span class="item-num" data-testid="number">{number}</span>'
         f'<div class="item-main"><div class="item-title"><span data-testid="title">{title}</span>'
     )
     if item.is_late:
-        out.append(' <span class="badge text-bg-warning">Late</span>')
+        out.append(f' <span class="badge text-bg-warning">{words["late"]}</span>')
     if item.proposal_id:
         state = item.proposal.member_state if item.proposal else None
-        who = f": {escape(state.name)}" if state else ""
+        badge = (
+            words["proposal_of"] % {"member_state": escape(state.name)}
+            if state
+            else words["proposal"]
+        )
         out.append(
-            f' <span class="badge text-bg-info" title="Included from a proposal">Proposal{who}'
-            "</span>"
+            f' <span class="badge text-bg-info" title="{words["from_proposal"]}">{badge}</span>'
         )
     out.append("</div>")
     if item.description:
@@ -108,17 +162,20 @@ def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str) -> 
             '<div class="item-desc">' + escape(item.description).replace("\n", "<br>") + "</div>"
         )
     if item.session_id:
-        out.append(f'<div class="item-session">Session: {escape(item.session.label)}</div>')
-    _allocations_html(node, out, doc_prefix, doc_suffix)
+        session = words["session"] % {"session": escape(item.session.label)}
+        out.append(f'<div class="item-session">{session}</div>')
+    _allocations_html(node, out, doc_prefix, doc_suffix, words)
     # The search box is added by agenda-editor.js when the details open (one per item would
     # weigh on every answer of the editor).
     out.append(
         f'<details class="item-alloc" data-item="{pk}" data-number="{number}">'
-        f'<summary id="alloc-{pk}">Allocate a document'
-        f'<span class="visually-hidden"> to item {number}</span></summary></details></div>'
-        f'<div class="item-actions" role="group" aria-label="Actions for item {number}">'
+        f'<summary id="alloc-{pk}">{words["allocate"]}'
+        f'<span class="visually-hidden"> {words["allocate_hidden"] % {"number": number}}</span>'
+        "</summary></details></div>"
+        f'<div class="item-actions" role="group" '
+        f'aria-label="{words["actions_label"] % {"number": number}}">'
     )
-    _actions_html(node, out, title)
+    _actions_html(node, out, title, words)
     if node.children:
         out.append(f'<ol class="agenda-list list-unstyled" data-parent="{pk}">')
         return
@@ -134,21 +191,22 @@ def editor_items_html(nodes: list[Node], *, doc_url_parts: tuple[str, str]) -> S
     """The nested lists of items (the contents of the root <ol>), in reading order."""
     out: list[str] = []
     prefix, suffix = doc_url_parts
+    words = _words()
     for node in nodes:
-        _item_html(node, out, escape(prefix), escape(suffix))
+        _item_html(node, out, escape(prefix), escape(suffix), words)
     return mark_safe("".join(out))  # noqa: S308 - every dynamic part above is escaped
 
 
 def draft_items_html(nodes: list[Node]) -> SafeString:
     """The live draft, read-only, as members see it beside the issued agenda."""
     if not nodes:
-        return mark_safe(
-            '<div class="empty-state"><p class="mb-0">The draft has no items yet.</p></div>'
-        )
+        empty = escape(_("The draft has no items yet."))
+        return mark_safe(f'<div class="empty-state"><p class="mb-0">{empty}</p></div>')  # noqa: S308
     out = ['<ol class="agenda-frozen agenda-draft list-unstyled mb-0">']
+    late_badge = f' <span class="badge text-bg-warning">{escape(_("Late"))}</span>'
     for node in nodes:
         item = node.item
-        late = ' <span class="badge text-bg-warning">Late</span>' if item.is_late else ""
+        late = late_badge if item.is_late else ""
         out.append(
             f'<li class="agenda-row depth-{node.depth}">'
             f'<span class="agenda-num">{node.number}</span><div class="agenda-body">'

@@ -1,10 +1,12 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class AgendaState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    ADOPTED = "adopted", "Adopted"
+    # Translators: the state of an agenda ("Projet" in French), not of a proposal.
+    DRAFT = "draft", pgettext_lazy("agenda state", "Draft")
+    ADOPTED = "adopted", pgettext_lazy("agenda state", "Adopted")
 
 
 class AgendaKind(models.TextChoices):
@@ -20,6 +22,8 @@ class AgendaKind(models.TextChoices):
 class NumberingStyle(models.TextChoices):
     """How an agenda derives the numbers of its levels, as bodies write them."""
 
+    # Translators: the three numbering styles, shown as examples; translate only if your
+    # language writes them differently.
     DECIMAL = "decimal", _("1, 1.1, 1.1.1")
     LETTERS = "letters", _("1, 1.a, 1.b")
     PAREN = "paren", _("1, (a), (i)")
@@ -29,27 +33,27 @@ class FixedItem(models.TextChoices):
     """The usual items of a real agenda, easy to add in one click."""
 
     NONE = "", "—"
-    OPENING = "opening", "Opening of the meeting"
-    ADOPTION = "adoption", "Adoption of the agenda"
-    AOB = "aob", "Any other business"
-    CLOSING = "closing", "Closing of the meeting"
+    OPENING = "opening", _("Opening of the meeting")
+    ADOPTION = "adoption", _("Adoption of the agenda")
+    AOB = "aob", _("Any other business")
+    CLOSING = "closing", _("Closing of the meeting")
 
 
 class ProposalState(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    SUBMITTED = "submitted", "Submitted"
+    DRAFT = "draft", _("Draft")
+    SUBMITTED = "submitted", _("Submitted")
     RETURNED = "returned", _("Returned for changes")
-    UNDER_CONSIDERATION = "under_consideration", "Under consideration"
-    INCLUDED = "included", "Included"
-    REJECTED = "rejected", "Rejected"
-    DEFERRED = "deferred", "Deferred"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+    UNDER_CONSIDERATION = "under_consideration", _("Under consideration")
+    INCLUDED = "included", _("Included")
+    REJECTED = "rejected", _("Rejected")
+    DEFERRED = "deferred", _("Deferred")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
 class Decision(models.TextChoices):
-    INCLUDE = "include", "Include in the agenda"
-    REJECT = "reject", "Reject"
-    DEFER = "defer", "Defer to a later meeting"
+    INCLUDE = "include", _("Include in the agenda")
+    REJECT = "reject", _("Reject")
+    DEFER = "defer", _("Defer to a later meeting")
 
 
 DECIDED = frozenset({ProposalState.INCLUDED, ProposalState.REJECTED, ProposalState.DEFERRED})
@@ -72,13 +76,13 @@ class ProposalAction(models.TextChoices):
     ``agendas.proposals.services``) takes one. The three decisions share their values with
     ``Decision``."""
 
-    SUBMIT = "submit", "Submit"
-    CONSIDER = "consider", "Put under consideration"
+    SUBMIT = "submit", _("Submit")
+    CONSIDER = "consider", _("Put under consideration")
     RETURN = "return", _("Return to the proposer for changes")
-    INCLUDE = "include", "Include in the agenda"
-    REJECT = "reject", "Reject"
-    DEFER = "defer", "Defer to a later meeting"
-    WITHDRAW = "withdraw", "Withdraw"
+    INCLUDE = "include", _("Include in the agenda")
+    REJECT = "reject", _("Reject")
+    DEFER = "defer", _("Defer to a later meeting")
+    WITHDRAW = "withdraw", _("Withdraw")
 
 
 class ProposalEventKind(models.TextChoices):

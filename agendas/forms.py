@@ -10,6 +10,7 @@ from crispy_forms.layout import Div, Field, Layout
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Session
@@ -43,7 +44,7 @@ class SessionChoiceField(forms.ChoiceField):
 
     def set_sessions(self, sessions) -> None:
         self.sessions = {str(session.pk): session for session in sessions}
-        self.choices = [("", "No session")] + [
+        self.choices = [("", gettext("No session"))] + [
             (key, session.label) for key, session in self.sessions.items()
         ]
 
@@ -59,13 +60,14 @@ def _sessions(meeting, sessions=None):
 class ItemForm(forms.Form):
     """Edit one item in place: title, description, session."""
 
-    title = forms.CharField(max_length=500)
+    title = forms.CharField(max_length=500, label=_("Title"))
     description = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Optional: what the meeting is invited to do under this item.",
+        label=_("Description"),
+        help_text=_("Optional: what the meeting is invited to do under this item."),
     )
-    session = SessionChoiceField()
+    session = SessionChoiceField(label=_("Session"))
     code = forms.CharField(
         max_length=30,
         required=False,
@@ -103,32 +105,35 @@ class ItemForm(forms.Form):
 
 def parent_choices(tree) -> list[tuple[int, str]]:
     """The items a new item can go under (those not already at the deepest level)."""
+    sub_item = gettext("Sub-item of %(number)s %(title)s")  # translated once for every item
     return [
-        (node.pk, f"Sub-item of {node.number} {node.item.title[:60]}")
+        (node.pk, sub_item % {"number": node.number, "title": node.item.title[:60]})
         for node in tree.flat()
         if node.can_have_children
     ]
 
 
 class AddItemForm(forms.Form):
-    title = forms.CharField(max_length=500, label="Title of the new item")
+    title = forms.CharField(max_length=500, label=_("Title of the new item"))
     description = forms.CharField(
-        required=False, widget=forms.Textarea(attrs={"rows": 2}), label="Description (optional)"
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        label=_("Description (optional)"),
     )
     parent = forms.TypedChoiceField(
         required=False,
         coerce=int,
         empty_value=None,
         widget=FastSelect,
-        label="Where",
-        help_text="New top-level items go before “Any other business” and “Closing”.",
+        label=_("Where"),
+        help_text=_("New top-level items go before “Any other business” and “Closing”."),
     )
-    session = SessionChoiceField()
+    session = SessionChoiceField(label=_("Session"))
 
     def __init__(self, *args, meeting, parents=(), sessions=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["session"].set_sessions(_sessions(meeting, sessions))
-        self.fields["parent"].choices = [("", "Top level"), *parents]
+        self.fields["parent"].choices = [("", gettext("Top level")), *parents]
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.disable_csrf = True
@@ -148,8 +153,8 @@ class IssueForm(forms.Form):
     note = forms.CharField(
         max_length=500,
         required=False,
-        label="Note (optional)",
-        help_text="Shown with the revision, e.g. “New item 5 after the chair's decision”.",
+        label=_("Note (optional)"),
+        help_text=_("Shown with the revision, e.g. “New item 5 after the chair's decision”."),
     )
     print_note = forms.BooleanField(
         required=False,

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import translation
 from django.utils.translation import gettext
 
 from agendas.enums import FixedItem, NumberingStyle
@@ -41,7 +42,16 @@ _TAIL = re.compile(
     re.IGNORECASE,
 )
 _ROMAN = re.compile(r"^(?:i{1,3}|iv|vi{0,3}|ix|x)$")
-_FIXED = {str(choice.label).lower(): choice.value for choice in FixedItem if choice.value}
+
+
+def _fixed_titles() -> dict[str, str]:
+    """The usual items' titles (lower case) and their values, as pasted in English or in the
+    language of the interface of whoever pastes."""
+    found = {}
+    for language in dict.fromkeys(["en", translation.get_language() or "en"]):
+        with translation.override(language):
+            found.update({str(c.label).lower(): c.value for c in FixedItem if c.value})
+    return found
 
 
 @dataclass
@@ -94,6 +104,7 @@ def parse_agenda(text: str) -> PastedAgenda:
     """The rows of a pasted agenda, with their parents, the numbering style they use and the
     number each will print once saved (derived where the style derives it, else a code)."""
     rows: list[PastedRow] = []
+    fixed_titles = _fixed_titles()
     for raw in (text or "").splitlines():
         line = " ".join(raw.replace("\t", " ").split())
         if not line:
@@ -111,7 +122,7 @@ def parse_agenda(text: str) -> PastedAgenda:
             continue
         row = PastedRow(printed=printed, depth=0, title=title or printed, symbols=symbols)
         row.continued = continued
-        _place(row, kind, rows)
+        _place(row, kind, rows, fixed_titles)
         rows.append(row)
     numbering = _style(rows)
     _derive(rows, numbering)
@@ -138,10 +149,10 @@ def _last_at(rows: list[PastedRow], depth: int) -> int | None:
     return None
 
 
-def _place(row: PastedRow, kind: str, rows: list[PastedRow]) -> None:
+def _place(row: PastedRow, kind: str, rows: list[PastedRow], fixed_titles: dict) -> None:
     if kind == "":
         row.numbered = False
-        row.fixed = _FIXED.get(row.title.lower(), "")
+        row.fixed = fixed_titles.get(row.title.lower(), "")
         return
     if kind == "code":
         row.code = row.printed
@@ -162,7 +173,7 @@ def _place(row: PastedRow, kind: str, rows: list[PastedRow]) -> None:
         if row.parent is not None:
             return
         row.depth -= 1
-    row.fixed = _FIXED.get(row.title.lower(), "")
+    row.fixed = fixed_titles.get(row.title.lower(), "")
 
 
 def _style(rows: list[PastedRow]) -> str:

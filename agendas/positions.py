@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from django.db.models import F
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from agendas.caching import forget_member_pages
 from agendas.enums import FixedItem
@@ -20,7 +22,9 @@ from agendas.exceptions import AgendaError, ItemGone
 from agendas.models import Agenda, AgendaItem
 from agendas.selectors import MAX_DEPTH
 
-GONE = "This item was deleted by someone else meanwhile; the agenda below is up to date."
+GONE = gettext_lazy(
+    "This item was deleted by someone else meanwhile; the agenda below is up to date."
+)
 
 
 def lock(agenda: Agenda) -> Agenda:
@@ -28,7 +32,7 @@ def lock(agenda: Agenda) -> Agenda:
     try:
         return Agenda.objects.select_for_update().get(pk=agenda.pk)
     except Agenda.DoesNotExist:
-        raise AgendaError("This agenda no longer exists.") from None
+        raise AgendaError(_("This agenda no longer exists.")) from None
 
 
 def touch(agenda: Agenda) -> None:
@@ -40,7 +44,7 @@ def touch(agenda: Agenda) -> None:
 def item_or_gone(agenda: Agenda, item_id: int, message: str = GONE) -> AgendaItem:
     item = AgendaItem.objects.filter(agenda=agenda, pk=item_id).first()
     if item is None:
-        raise ItemGone(message)
+        raise ItemGone(str(message))
     return item
 
 
@@ -97,7 +101,7 @@ def rank(fixed: str) -> int:
 def place(agenda: Agenda, *, parent, before, fixed: str) -> tuple[int | None, list, int]:
     """Where a new item goes: its parent's id, its future siblings and its 0-based index."""
     if before is not None:
-        gone = "The item to insert before was deleted meanwhile."
+        gone = _("The item to insert before was deleted meanwhile.")
         before = item_or_gone(agenda, before.pk, gone)
         parent_id = before.parent_id
     else:
@@ -105,9 +109,11 @@ def place(agenda: Agenda, *, parent, before, fixed: str) -> tuple[int | None, li
     if parent_id is not None:
         parents = parents_map(agenda)
         if parent_id not in parents:
-            raise ItemGone("The item to add a sub-item to was deleted meanwhile.")
+            raise ItemGone(_("The item to add a sub-item to was deleted meanwhile."))
         if depth(parents, parent_id) + 1 >= MAX_DEPTH:
-            raise AgendaError(f"Items can be nested {MAX_DEPTH} levels deep at most.")
+            raise AgendaError(
+                _("Items can be nested %(n)s levels deep at most.") % {"n": MAX_DEPTH}
+            )
     around = siblings(agenda, parent_id)
     if before is not None:
         return parent_id, around, next(i for i, s in enumerate(around) if s.pk == before.pk)

@@ -12,7 +12,9 @@ import datetime as dt
 
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
 
 from agendas import actors, positions
 from agendas.actors import require
@@ -32,12 +34,23 @@ from documents.services import (
 )
 from meetings.models import Meeting
 
+# The codes of documents.enums.Language that Django's catalogs name otherwise.
+_DJANGO_LANGUAGE = {"zh": "zh-hans"}
 
-def agenda_document_html(*, agenda: Agenda, content: dict) -> str:
-    """The agenda as the text of its document: what the PDF shows."""
-    return render_to_string(
-        "agendas/agenda_document_text.html", {"agenda": agenda, "content": content}
-    )
+
+def document_language(code: str) -> translation.override:
+    """Words written into a document (its text, the titles of the usual items) in the
+    document's language, whatever the language of the interface of whoever writes them."""
+    return translation.override(_DJANGO_LANGUAGE.get(code, code or "en"))
+
+
+def agenda_document_html(*, agenda: Agenda, content: dict, language: str = "en") -> str:
+    """The agenda as the text of its document, in the document's ``language``: what the PDF
+    shows."""
+    with document_language(language):
+        return render_to_string(
+            "agendas/agenda_document_text.html", {"agenda": agenda, "content": content}
+        )
 
 
 def _revision_document(
@@ -45,16 +58,17 @@ def _revision_document(
 ) -> tuple[Document, int]:
     """The document a revision is issued as, with the agenda as its text: the agenda's own
     document for the first issue, a derived Rev.N after. Fills ``content``'s symbol."""
+    language = base.original_language
     if number == 0:
         content["symbol"] = base.symbol
-        html = agenda_document_html(agenda=agenda, content=content)
+        html = agenda_document_html(agenda=agenda, content=content, language=language)
         return document_update(actor=person, document=base, text=html), 0
     symbol = derived_symbol(base=base, kind=SuffixKind.REVISION, number=number)
     content["symbol"] = symbol
     document = document_derive(
         base=base,
         kind=SuffixKind.REVISION,
-        text=agenda_document_html(agenda=agenda, content=content),
+        text=agenda_document_html(agenda=agenda, content=content, language=language),
         title=f"{base.title} (Rev.{number})",
         actor=person,
     )
@@ -62,11 +76,13 @@ def _revision_document(
         # Someone derived a revision of the agenda document by hand: follow its numbering
         # so the revision's label matches its symbol.
         number = document.suffix_number
-        content.update(symbol=document.symbol, label=f"Rev.{number}")
+        with document_language(language):
+            label = _("Rev.%(number)s") % {"number": number}
+        content.update(symbol=document.symbol, label=label)
         document = document_update(
             actor=person,
             document=document,
-            text=agenda_document_html(agenda=agenda, content=content),
+            text=agenda_document_html(agenda=agenda, content=content, language=language),
         )
     return document, number
 
@@ -93,22 +109,26 @@ def agenda_issue_revision(
     agenda = positions.lock(agenda)
     meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
     agenda.meeting = meeting
-    items = agenda_content(tree=agenda_tree(agenda=agenda))
+    base = Document.objects.get(pk=agenda.document_id)
+    # The frozen items are the document's words ("3 (cont'd)"): in its language.
+    with document_language(base.original_language):
+        items = agenda_content(tree=agenda_tree(agenda=agenda))
     if not items:
-        raise AgendaError("Add at least one item before issuing the agenda.")
+        raise AgendaError(_("Add at least one item before issuing the agenda."))
     last = AgendaRevision.objects.filter(agenda=agenda).order_by("-number").first()
     if last is not None and last.items == items:
-        since = "the first issue" if last.number == 0 else last.label
-        raise NothingToIssue(f"Nothing has changed since {since}.")
+        if last.number == 0:
+            raise NothingToIssue(_("Nothing has changed since the first issue."))
+        raise NothingToIssue(_("Nothing has changed since %(label)s.") % {"label": last.label})
     revised_after_adoption = agenda.state == AgendaState.ADOPTED
-    base = Document.objects.get(pk=agenda.document_id)
     number = 0 if last is None else last.number + 1
-    label = "" if number == 0 else f"Rev.{number}"
+    with document_language(base.original_language):
+        label = _("First issue") if number == 0 else _("Rev.%(number)s") % {"number": number}
     content = {
         "items": items,
         "meeting": meeting.display_name,
         "body": meeting.body.name,
-        "label": label or "First issue",
+        "label": label,
         "revised_after_adoption": revised_after_adoption,
         "note": note.strip(),
         "print_note": print_note,
@@ -128,7 +148,8 @@ def agenda_issue_revision(
         kind=DocumentEventKind.AGENDA_ISSUED,
         document=document,
         actor=person_of(user),
-        note=revision.label if revision.number else "",  # the first issue: "Agenda issued"
+        # The first issue: "Agenda issued". The note is kept as written, in no one language.
+        note=f"Rev.{revision.number}" if revision.number else "",
     )
     publication_request(document=document, user=person_of(user))
     forget_public_page(agenda=agenda)
@@ -143,9 +164,14 @@ def agenda_adopt(*, agenda: Agenda, user, at: dt.datetime | None = None) -> Agen
     require(user, actors.ADOPT, agenda)
     agenda = positions.lock(agenda)
     if agenda.state == AgendaState.ADOPTED:
-        raise AgendaError(f"The agenda was already adopted on {agenda.adopted_at:%d %B %Y}.")
+        raise AgendaError(
+            _("The agenda was already adopted on %(date)s.")
+            % {"date": date_format(agenda.adopted_at, "d F Y")}
+        )
     if not AgendaRevision.objects.filter(agenda=agenda).exists():
-        raise AgendaError("Issue the agenda before adopting it: no revision has been issued yet.")
+        raise AgendaError(
+            _("Issue the agenda before adopting it: no revision has been issued yet.")
+        )
     agenda.state = AgendaState.ADOPTED
     agenda.adopted_at = at or timezone.now()
     agenda.adopted_by = person_of(user)

@@ -16,6 +16,7 @@ from django.db.models import (
     When,
 )
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from agendas.enums import AgendaKind
 from agendas.models import Agenda, AgendaRevision
@@ -172,14 +173,14 @@ def agenda_for(*, body_slug: str, number: int, with_stamp: bool = False) -> Agen
         )
     agenda = qs.first()
     if agenda is None:
-        raise Http404("This meeting has no agenda yet.")
+        raise Http404(_("This meeting has no agenda yet."))
     return agenda
 
 
 def agenda_get(*, meeting: Meeting) -> Agenda:
     agenda = agenda_of_meeting(meeting=meeting)
     if agenda is None:
-        raise Http404("This meeting has no agenda yet.")
+        raise Http404(_("This meeting has no agenda yet."))
     agenda.meeting = meeting
     return agenda
 
@@ -205,7 +206,7 @@ def revision_get(*, agenda: Agenda, number: int) -> AgendaRevision:
             .get(agenda=agenda, number=number)
         )
     except AgendaRevision.DoesNotExist:
-        raise Http404("This agenda has no such revision.") from None
+        raise Http404(_("This agenda has no such revision.")) from None
     revision.agenda = agenda
     return revision
 

@@ -14,6 +14,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
 
 from agendas import actors, positions
 from agendas.actors import require
@@ -36,15 +38,15 @@ __all__ = ["GONE"]
 def _clean_title(title: str) -> str:
     title = " ".join((title or "").split())
     if not title:
-        raise AgendaError("An item needs a title.")
+        raise AgendaError(_("An item needs a title."))
     if len(title) > 500:
-        raise AgendaError("An item title is at most 500 characters.")
+        raise AgendaError(_("An item title is at most 500 characters."))
     return title
 
 
 def _check_session(agenda: Agenda, session: Session | None) -> None:
     if session is not None and session.meeting_id != agenda.meeting_id:
-        raise AgendaError("That session belongs to another meeting.")
+        raise AgendaError(_("That session belongs to another meeting."))
 
 
 # ------------------------------------------------------------------------------ agenda
@@ -79,11 +81,16 @@ def agenda_create(
     ``document`` is given. A meeting has one agenda of kind "agenda"; a second is refused."""
     require(actor, actors.CREATE, meeting)
     if kind not in AgendaKind.values or numbering not in NumberingStyle.values:
-        raise AgendaError("Unknown kind of agenda or numbering style.")
+        raise AgendaError(_("Unknown kind of agenda or numbering style."))
     if kind == AgendaKind.AGENDA and meeting.agendas.filter(kind=kind).exists():
-        raise AgendaError(f"The {meeting.display_name} already has its agenda.")
+        raise AgendaError(
+            _("The %(meeting)s already has its agenda.") % {"meeting": meeting.display_name}
+        )
     if document is None:
-        label = AgendaKind(kind).label
+        # The title is the document's, in its original language (English when registered
+        # here), whatever the language of the person's interface.
+        with translation.override("en"):
+            label = str(AgendaKind(kind).label)
         document = document_register(
             meeting=meeting,
             title=title or f"Draft {str(label).lower()} of the {meeting.display_name}",
@@ -92,7 +99,10 @@ def agenda_create(
             actor=actor,
         )
     elif document.meeting_id != meeting.pk:
-        raise AgendaError(f"{document.symbol} is not a document of the {meeting}.")
+        raise AgendaError(
+            _("%(symbol)s is not a document of the %(meeting)s.")
+            % {"symbol": document.symbol, "meeting": meeting}
+        )
     return Agenda.objects.create(meeting=meeting, document=document, kind=kind, numbering=numbering)
 
 
@@ -102,7 +112,7 @@ def agenda_numbering_set(*, agenda: Agenda, actor, numbering: str) -> Agenda:
     follows at once. Bumps the agenda's version."""
     require(actor, actors.EDIT, agenda)
     if numbering not in NumberingStyle.values:
-        raise AgendaError("Unknown numbering style.")
+        raise AgendaError(_("Unknown numbering style."))
     agenda = positions.lock(agenda)
     Agenda.objects.filter(pk=agenda.pk).update(numbering=numbering)
     positions.touch(agenda)
@@ -178,10 +188,18 @@ def agenda_fixed_items_add(*, agenda: Agenda, actor) -> list[AgendaItem]:
     top = positions.siblings(agenda, None)
     present = {item.fixed for item in top if item.fixed}
     added = []
+    # The titles are the agenda's words: in its document's language, not the interface's.
+    language = (
+        Document.objects.filter(pk=agenda.document_id)
+        .values_list("original_language", flat=True)
+        .first()
+    )
 
     def new(fixed: FixedItem) -> AgendaItem:
+        with document_language(language or "en"):
+            title = str(fixed.label)
         item = AgendaItem.objects.create(
-            agenda=agenda, parent=None, position=0, title=fixed.label, fixed=fixed
+            agenda=agenda, parent=None, position=0, title=title, fixed=fixed
         )
         added.append(item)
         return item
@@ -271,14 +289,16 @@ def agenda_item_move(
     parents = positions.parents_map(agenda)
     if parent_id is not None:
         if parent_id not in parents:
-            raise ItemGone("The item you moved it under was deleted meanwhile.")
+            raise ItemGone(_("The item you moved it under was deleted meanwhile."))
         ancestor: int | None = parent_id
         while ancestor is not None:
             if ancestor == item.pk:
-                raise AgendaError("An item cannot become a sub-item of itself.")
+                raise AgendaError(_("An item cannot become a sub-item of itself."))
             ancestor = parents.get(ancestor)
         if positions.depth(parents, parent_id) + positions.height(parents, item.pk) >= MAX_DEPTH:
-            raise AgendaError(f"Items can be nested {MAX_DEPTH} levels deep at most.")
+            raise AgendaError(
+                _("Items can be nested %(n)s levels deep at most.") % {"n": MAX_DEPTH}
+            )
     old_parent_id = item.parent_id
     siblings = [s for s in positions.siblings(agenda, parent_id) if s.pk != item.pk]
     index = min(max(int(index), 1), len(siblings) + 1)
@@ -303,7 +323,7 @@ def agenda_item_shift(*, agenda: Agenda, actor, item_id: int, direction: str) ->
     A move past the edge (the first item up) changes nothing."""
     require(actor, actors.EDIT, agenda)
     if direction not in MOVES:
-        raise AgendaError("Unknown move.")
+        raise AgendaError(_("Unknown move."))
     agenda = positions.lock(agenda)
     item = positions.item_or_gone(agenda, item_id)
     siblings = positions.siblings(agenda, item.parent_id)
@@ -322,7 +342,7 @@ def agenda_item_shift(*, agenda: Agenda, actor, item_id: int, direction: str) ->
         )
     if direction == "indent":
         if i == 0:
-            raise AgendaError("The first item of a level has no item above it to go under.")
+            raise AgendaError(_("The first item of a level has no item above it to go under."))
         previous = siblings[i - 1]
         last = AgendaItem.objects.filter(parent=previous).count()
         return agenda_item_move(
@@ -353,7 +373,9 @@ def agenda_allocation_add(
     item = positions.item_or_gone(agenda, item_id)
     allocations = list(item.allocations.all())
     if any(a.document_id == document.pk for a in allocations):
-        raise AgendaError(f"{document.symbol} is already allocated to this item.")
+        raise AgendaError(
+            _("%(symbol)s is already allocated to this item.") % {"symbol": document.symbol}
+        )
     allocation = AgendaItemDocument.objects.create(
         item=item,
         document=document,
@@ -379,6 +401,7 @@ from agendas.revisions import (  # noqa: E402
     agenda_adopt,
     agenda_document_html,
     agenda_issue_revision,
+    document_language,
 )
 
 __all__ += ["agenda_adopt", "agenda_document_html", "agenda_issue_revision"]

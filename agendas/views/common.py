@@ -44,7 +44,9 @@ def is_member(request, meeting: Meeting) -> bool:
 
 
 def next_label(revisions: list[AgendaRevision]) -> str:
-    return f"Rev.{revisions[-1].number + 1}" if revisions else _("the first issue")
+    if not revisions:
+        return _("the first issue")
+    return _("Rev.%(number)s") % {"number": revisions[-1].number + 1}
 
 
 def revision_fragment(*, revision: AgendaRevision, members: bool) -> str:

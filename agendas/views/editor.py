@@ -11,6 +11,7 @@ from crispy_forms.utils import render_crispy_form
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
@@ -88,8 +89,9 @@ def _editor_body(meeting: Meeting, agenda: Agenda, sessions: list[Session]) -> d
 
 
 @functools.cache
-def _issue_form_html() -> str:
-    """The empty issue form never changes: rendered by crispy once per process."""
+def _issue_form_html(language: str) -> str:
+    """The empty issue form never changes: rendered by crispy once per process and language
+    (``language`` is the active one, which the labels are translated into)."""
     return mark_safe(str(render_crispy_form(IssueForm())))  # noqa: S308 - crispy's output
 
 
@@ -127,7 +129,7 @@ def editor(request, body: str, number: int):
     )
     context["can_issue"] = request.user.has_perm("agendas.issue_agenda", agenda)
     context["numbering_choices"] = NumberingStyle.choices
-    context["issue_form_html"] = _issue_form_html()
+    context["issue_form_html"] = _issue_form_html(get_language())
     return render(request, "agendas/editor.html", context)
 
 

@@ -77,7 +77,8 @@ def agenda_page(request, body: str, number: int):
             response["Content-Encoding"] = "gzip"
         else:
             response = HttpResponse(entry["html"])
-        patch_vary_headers(response, ["Cookie", "Accept-Encoding"])
+        # The page is kept per language of the interface (agendas.caching).
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding", "Accept-Language"])
         return response
     if request.user.is_authenticated and not request.GET and not request.htmx:
         response = _member_page(request, body, number)

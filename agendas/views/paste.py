@@ -8,7 +8,7 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_http_methods, require_POST
 
 from agendas import services
@@ -48,7 +48,13 @@ def paste(request, body: str, number: int):
                 messages.error(request, str(exc))
             else:
                 messages.success(
-                    request, _("%(count)d items were added to the draft.") % {"count": len(made)}
+                    request,
+                    ngettext(
+                        "%(count)d item was added to the draft.",
+                        "%(count)d items were added to the draft.",
+                        len(made),
+                    )
+                    % {"count": len(made)},
                 )
                 return redirect("agendas:agenda_editor", **address(meeting))
         found = registered([s for row in pasted.rows for s in row.symbols])

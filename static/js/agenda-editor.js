@@ -2,7 +2,9 @@
    - turns the items' buttons (data-move, data-edit, data-delete, data-unallocate) and search
      boxes into htmx requests, so the markup of each item stays small;
    - lets SortableJS move items by drag and drop across the nested lists;
-   - keeps keyboard focus on the control that was used once htmx has replaced the tree. */
+   - keeps keyboard focus on the control that was used once htmx has replaced the tree.
+   Its words come from the page, translated there: data-search-placeholder and
+   data-search-label (with __NUMBER__ for the item's number) on #agenda-tree. */
 (function () {
   "use strict";
 
@@ -83,9 +85,12 @@
       input.id = "search-" + id;
       input.name = "q";
       input.autocomplete = "off";
-      input.placeholder = "Symbol or words of the title";
+      var words = tree().dataset;
+      input.placeholder = words.searchPlaceholder || "";
       input.dataset.item = id;
-      input.setAttribute("aria-label", "Search documents to allocate to item " + details.dataset.number);
+      input.setAttribute(
+        "aria-label", (words.searchLabel || "").replace("__NUMBER__", details.dataset.number)
+      );
       input.setAttribute("aria-controls", "results-" + id);
       var results = document.createElement("div");
       results.id = "results-" + id;
