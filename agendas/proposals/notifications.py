@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from agendas.enums import DECIDED, ProposalEventKind, ProposalState
@@ -78,57 +79,65 @@ def proposal_url(proposal: Proposal, *, request_site: str = "") -> str:
 
 
 def compose(*, proposal: Proposal, event: ProposalEvent, request_site: str = "") -> tuple[str, str]:
-    """(subject, body) of the mail for ``event``."""
+    """(subject, body) of the mail for ``event``, in the active language."""
     meeting = proposal.meeting
     body = meeting.body
-    symbol = proposal.document.symbol if proposal.document_id else "(not registered)"
+    symbol = proposal.document.symbol if proposal.document_id else gettext("(not registered)")
     actor = (event.actor.get_full_name() or event.actor.username) if event.actor_id else "Agendum"
-    when = timezone.localtime(event.at).strftime("%d %B %Y, %H:%M")
+    when = date_format(timezone.localtime(event.at), "d F Y, H:i")
+    source = proposal.document.source if proposal.document_id else proposal.member_state
     lines = [
-        f"Proposal: {proposal.title}",
-        f"Document: {symbol}",
-        f"Meeting: {meeting.display_name}",
-        f"Source: {proposal.document.source if proposal.document_id else proposal.member_state}",
+        gettext("Proposal: %(title)s") % {"title": proposal.title},
+        gettext("Document: %(symbol)s") % {"symbol": symbol},
+        gettext("Meeting: %(meeting)s") % {"meeting": meeting.display_name},
+        gettext("Source: %(source)s") % {"source": source},
         "",
     ]
+    names = {"body": body.acronym, "symbol": symbol, "actor": actor, "when": when}
     state = event.to_state
     if state == S.SUBMITTED:
-        subject = f"[{body.acronym}] New proposal {symbol}: {proposal.title}"
-        lines.insert(0, f"{proposal.member_state} submitted a proposal for a new agenda item.")
-        if proposal.is_late:
-            deadline = timezone.localtime(meeting.contribution_deadline)
-            lines.append(
-                f"It arrived after the deadline of {deadline.day} {deadline:%B %Y, %H:%M %Z} "
-                "and is marked late."
-            )
-        lines.append("Put it under consideration from the proposal queue.")
-    elif state == S.UNDER_CONSIDERATION:
-        subject = f"[{body.acronym}] Your proposal {symbol} is under consideration"
-        lines.insert(0, f"{actor} put the proposal under consideration on {when}.")
-        lines.append("The chair will record a decision on it.")
-    elif state == S.RETURNED:
-        subject = gettext("[%(body)s] Your proposal %(symbol)s was returned for changes") % {
-            "body": body.acronym,
-            "symbol": symbol,
+        subject = gettext("[%(body)s] New proposal %(symbol)s: %(title)s") % {
+            **names,
+            "title": proposal.title,
         }
         lines.insert(
             0,
-            gettext("%(actor)s returned the proposal to you for changes on %(when)s.")
-            % {"actor": actor, "when": when},
+            gettext("%(state)s submitted a proposal for a new agenda item.")
+            % {"state": proposal.member_state},
+        )
+        if proposal.is_late:
+            deadline = timezone.localtime(meeting.contribution_deadline)
+            lines.append(
+                gettext("It arrived after the deadline of %(deadline)s and is marked late.")
+                % {"deadline": date_format(deadline, "j F Y, H:i T")}
+            )
+        lines.append(gettext("Put it under consideration from the proposal queue."))
+    elif state == S.UNDER_CONSIDERATION:
+        subject = gettext("[%(body)s] Your proposal %(symbol)s is under consideration") % names
+        lines.insert(
+            0, gettext("%(actor)s put the proposal under consideration on %(when)s.") % names
+        )
+        lines.append(gettext("The chair will record a decision on it."))
+    elif state == S.RETURNED:
+        subject = gettext("[%(body)s] Your proposal %(symbol)s was returned for changes") % names
+        lines.insert(
+            0, gettext("%(actor)s returned the proposal to you for changes on %(when)s.") % names
         )
         lines.append(gettext("Make the changes asked for below, then submit it again."))
     elif state == S.WITHDRAWN:
-        subject = f"[{body.acronym}] Proposal {symbol} was withdrawn"
-        lines.insert(0, f"{actor} withdrew the proposal on {when}.")
+        subject = gettext("[%(body)s] Proposal %(symbol)s was withdrawn") % names
+        lines.insert(0, gettext("%(actor)s withdrew the proposal on %(when)s.") % names)
     else:
-        phrase = decision_phrase(proposal, state)
-        subject = f"[{body.acronym}] Decision on your proposal {symbol}: {phrase}"
-        lines.insert(0, f"{actor} decided on {when}: the proposal is {phrase}.")
-        lines += ["Rationale:", event.note or "(none given)"]
+        names["decision"] = decision_phrase(proposal, state)
+        subject = gettext("[%(body)s] Decision on your proposal %(symbol)s: %(decision)s") % names
+        lines.insert(
+            0, gettext("%(actor)s decided on %(when)s: the proposal is %(decision)s.") % names
+        )
+        lines += [gettext("Rationale:"), event.note or gettext("(none given)")]
     if event.note and state not in DECIDED:
-        lines += ["Note:", event.note]
+        lines += [gettext("Note:"), event.note]
     url = proposal_url(proposal, request_site=request_site)
-    lines += ["", f"See the proposal and its history: {url}"]
+    lines += ["", gettext("See the proposal and its history: %(url)s") % {"url": url}]
     return subject, "\n".join(lines) + "\n"
 
 
