@@ -1,19 +1,19 @@
 # Agendum: `make run` serves the app with a worker, `make test` runs every test.
 # Both do the whole set-up first: system packages, .venv, var/ and the secret key (settings
-# only name them), migrations, static files.
+# only name them), migrations, static files, the interface's translations (locale/*.po -> .mo).
 SHELL := /bin/bash
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test setup sysdeps sysdeps-test var migrate static lint format clean
+.PHONY: run test setup sysdeps sysdeps-test var migrate static messages lint format clean
 
-run: sysdeps setup var migrate static
+run: sysdeps setup var migrate static messages
 	@$(BIN)/python manage.py load_demo
 	@config/bin/serve.sh
 
-test: sysdeps-test setup var static
+test: sysdeps-test setup var static messages
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 setup: $(STAMP)
@@ -38,6 +38,11 @@ migrate: setup var
 
 static: setup
 	$(BIN)/python manage.py collectstatic --no-input -v 0
+
+# The catalogs are written in locale/<language>/LC_MESSAGES/django.po; the .mo files Django
+# reads are made here, never committed.
+messages: setup
+	$(BIN)/python manage.py compilemessages --ignore '.venv*' --ignore var --ignore node_modules -v 0
 
 lint: sysdeps setup
 	$(BIN)/ruff check .

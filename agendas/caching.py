@@ -22,6 +22,10 @@ members' agenda page, its      agenda-member:V:<meeting>:<generation>: the gener
                                                                        re-checked like the
                                                                        visitors' page
 
+Every key of HTML (or of JSON with sentences) also ends with the language it is written in
+(django.utils.translation.get_language()): a French reader never gets the English entry, and
+the visitors' ETag differs by language too.
+
 An audience is what the members' page depends on about the reader: superuser or not, and the
 roles held in the body (the permissions of the page are predicates of nothing else). Every
 delegate of a body thus shares one entry, with the restricted titles members may read. The
@@ -42,8 +46,10 @@ import hashlib
 import time
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.translation import get_language
 
 from agendas.models import Agenda, AgendaRevision
 
@@ -58,6 +64,8 @@ PAGE_FRESH_SECONDS = 10
 
 
 def _cached(key: str, make: Callable[[], object]):
+    """Every key of HTML ends with the language it is written in."""
+    key = f"{key}:{get_language()}"
     value = cache.get(key)
     if value is None:
         value = make()
@@ -84,8 +92,8 @@ def editor_body(*, agenda: Agenda, version: int, stamp, sessions: list, render: 
     return _cached(key, render)
 
 
-def _page_key(body_slug: str, number: int) -> str:
-    return f"agenda-page:{FRAGMENT_VERSION}:{body_slug}:{number}"
+def _page_key(body_slug: str, number: int, language: str | None = None) -> str:
+    return f"agenda-page:{FRAGMENT_VERSION}:{body_slug}:{number}:{language or get_language()}"
 
 
 def public_page(
@@ -107,12 +115,16 @@ def public_page(
             "state": current,
             "html": html,
             "gzip": gzip.compress(html, compresslevel=6),
-            # Weak: the same page whether sent gzipped or not.
-            "etag": f'W/"{hashlib.sha256(repr(current).encode()).hexdigest()[:32]}"',
+            # Weak: the same page whether sent gzipped or not; another language, another tag.
+            "etag": f'W/"{_etag(current)}"',
         }
     entry["checked"] = now
     cache.set(key, entry, CACHE_SECONDS)
     return entry
+
+
+def _etag(state) -> str:
+    return hashlib.sha256(repr((state, get_language())).encode()).hexdigest()[:32]
 
 
 def forget_public_page(*, agenda: Agenda) -> None:
@@ -121,11 +133,11 @@ def forget_public_page(*, agenda: Agenda) -> None:
     from meetings.models import Meeting
 
     meeting = Meeting.objects.select_related("body").get(pk=agenda.meeting_id)
-    key = _page_key(meeting.body.slug, meeting.number)
+    keys = [_page_key(meeting.body.slug, meeting.number, code) for code, _ in settings.LANGUAGES]
     generation = _generation_key(meeting.pk)
 
     def drop() -> None:  # the members' pages and the API's visitor answer too
-        cache.delete(key)
+        cache.delete_many(keys)
         cache.set(generation, time.time_ns(), CACHE_SECONDS)
         cache.set(_api_generation_key(agenda.pk), time.time_ns(), CACHE_SECONDS)
 
@@ -137,7 +149,7 @@ def api_visitor_key(*, agenda_id: int, host: str) -> str:
     """Where the API keeps its answer for visitors (agendas/api.py): one cache read, no query,
     and a new key as soon as the agenda is issued or adopted."""
     generation = cache.get(_api_generation_key(agenda_id), 0)
-    return f"api-agenda:1:{agenda_id}:{generation}:{host}"
+    return f"api-agenda:1:{agenda_id}:{generation}:{host}:{get_language()}"
 
 
 def _api_generation_key(agenda_id: int) -> str:
@@ -173,7 +185,10 @@ def member_page(
         found = meeting()
         cache.set(address, found, CACHE_SECONDS)
     generation = cache.get(_generation_key(found.pk), 0)
-    key = f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}"
+    key = (
+        f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}:"
+        f"{get_language()}"
+    )
     entry = cache.get(key)
     now = time.time()
     if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:

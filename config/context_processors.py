@@ -1,4 +1,5 @@
 from django.utils.functional import SimpleLazyObject
+from django.utils.translation import pgettext
 
 from config.panels import nav_links
 from meetings.enums import Role
@@ -33,9 +34,20 @@ def roles(request):
         # "Secretariat: CWG-Internet, CWG-WSIS&SDG · Delegate: CWG-Internet (Brazil)"
         grouped: dict[str, list[str]] = {}
         for m in memberships_cache:
-            label = m.body.acronym + (f" ({m.member_state.name})" if m.member_state_id else "")
-            grouped.setdefault(m.get_role_display(), []).append(label)
-        return " · ".join(f"{role}: {', '.join(bodies)}" for role, bodies in grouped.items())
+            label = m.body.acronym
+            if m.member_state_id:
+                # Translators: a body and the Member State a delegate represents in it.
+                label = pgettext("role summary", "%(body)s (%(state)s)") % {
+                    "body": label,
+                    "state": m.member_state.name,
+                }
+            grouped.setdefault(str(m.get_role_display()), []).append(label)
+        # Translators: a role and the bodies the user holds it in: "Delegate: CWG-Internet".
+        role_bodies = pgettext("role summary", "%(role)s: %(bodies)s")
+        return " · ".join(
+            role_bodies % {"role": role, "bodies": ", ".join(bodies)}
+            for role, bodies in grouped.items()
+        )
 
     memberships_cache = SimpleLazyObject(memberships)
     return {

@@ -73,6 +73,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # The reader's language: their saved choice, the switcher's cookie, then Accept-Language.
+    "config.languages.LanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
@@ -119,7 +121,21 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "meetings:body_list"
 LOGOUT_REDIRECT_URL = "meetings:body_list"
 
-LANGUAGE_CODE = "en-gb"
+# The six languages of the Union, by their names in themselves (the switcher shows them so).
+# English is the fallback: a reader with no saved choice and no language their browser asks for
+# reads English, with the British formats of the Union's English texts (config/formats/en).
+LANGUAGE_CODE = "en"
+LANGUAGES = [
+    ("ar", "العربية"),
+    ("zh-hans", "中文"),
+    ("en", "English"),
+    ("fr", "Français"),
+    ("ru", "Русский"),
+    ("es", "Español"),
+]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["config.formats"]
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 TIME_ZONE = env_str("TIME_ZONE", "Europe/Zurich")
 USE_I18N = True
 USE_TZ = True

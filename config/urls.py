@@ -2,11 +2,13 @@ from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from config.health import healthz
+from config.languages import choose_language
 from meetings.views.accounts import my_roles
 
-admin.site.site_header = "Agendum administration"
+admin.site.site_header = _("Agendum administration")
 admin.site.site_title = "Agendum"
 
 urlpatterns = [
@@ -25,6 +27,7 @@ urlpatterns = [
         name="password_change_done",
     ),
     path("accounts/me/", my_roles, name="my_roles"),
+    path("language/", choose_language, name="choose_language"),
     path("api/v1/", include("config.api_urls")),
     path("documents/", include("documents.urls")),
     path("", include("agendas.urls")),

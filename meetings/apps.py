@@ -7,6 +7,7 @@ class MeetingsConfig(AppConfig):
 
     def ready(self) -> None:
         from config.demo import register_demo
+        from meetings import preferences  # noqa: F401  (signing in brings back one's language)
         from meetings.demo import load
 
         register_demo(load, order=10)

@@ -17,6 +17,7 @@ from django.http import HttpResponse
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
 from icalendar import Calendar, Event
 
@@ -76,7 +77,14 @@ def session_event(request, session: Session, *, with_agenda: bool) -> Event:
     zone = ZoneInfo(settings.TIME_ZONE)
     event = Event()
     event.add("uid", f"session-{session.pk}@{_site(request)}")
-    title = f"{meeting.display_name}: {session.title}" if session.title else meeting.display_name
+    title = meeting.display_name
+    if session.title:
+        # Translators: a session's event in a calendar app: "21st meeting of CWG-Internet:
+        # Morning session".
+        title = pgettext("calendar event", "%(meeting)s: %(session)s") % {
+            "meeting": meeting.display_name,
+            "session": session.title,
+        }
     event.add("summary", title)
     event.add("dtstart", dt.datetime.combine(session.date, session.start_time, tzinfo=zone))
     event.add("dtend", dt.datetime.combine(session.date, session.end_time, tzinfo=zone))

@@ -3,10 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class Role(models.TextChoices):
-    DELEGATE = "delegate", "Delegate"
-    SECRETARIAT = "secretariat", "Secretariat"
-    CHAIR = "chair", "Chair"
-    VICE_CHAIR = "vice_chair", "Vice-chair"
+    DELEGATE = "delegate", _("Delegate")
+    SECRETARIAT = "secretariat", _("Secretariat")
+    CHAIR = "chair", _("Chair")
+    VICE_CHAIR = "vice_chair", _("Vice-chair")
 
 
 # Who presides over a body and may decide on proposals.
@@ -14,9 +14,9 @@ PRESIDING = frozenset({Role.CHAIR, Role.VICE_CHAIR})
 
 
 class MeetingMode(models.TextChoices):
-    IN_PERSON = "in_person", "In person"
-    VIRTUAL = "virtual", "Virtual"
-    HYBRID = "hybrid", "Hybrid"
+    IN_PERSON = "in_person", _("In person")
+    VIRTUAL = "virtual", _("Virtual")
+    HYBRID = "hybrid", _("Hybrid")
 
 
 class MeetingIdentity(models.TextChoices):

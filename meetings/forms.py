@@ -18,6 +18,7 @@ class MeetingForm(forms.Form):
         required=False,
     )
     number = forms.IntegerField(
+        label=_("Number"),
         min_value=1,
         help_text=_(
             "Ordinal number (21 for the 21st meeting), the year (2025 for Council 2025), or "
@@ -25,21 +26,34 @@ class MeetingForm(forms.Form):
         ),
     )
     label = forms.CharField(
+        label=_("Label"),
         max_length=120,
         required=False,
         help_text=_("For a labelled meeting: Additional session 2024, Open consultation."),
     )
-    start_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    end_date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    mode = forms.ChoiceField(choices=MeetingMode.choices, initial=MeetingMode.HYBRID)
-    venue = forms.CharField(max_length=200, required=False)
+    start_date = forms.DateField(
+        label=_("Start date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    end_date = forms.DateField(
+        label=_("End date"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    mode = forms.ChoiceField(
+        label=_("Mode"), choices=MeetingMode.choices, initial=MeetingMode.HYBRID
+    )
+    venue = forms.CharField(label=_("Venue"), max_length=200, required=False)
     contribution_deadline = forms.DateTimeField(
+        label=_("Contribution deadline"),
         required=False,
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        help_text="Contributions received later are accepted but marked late.",
+        help_text=_("Contributions received later are accepted but marked late."),
     )
     status = forms.ChoiceField(
-        choices=MeetingStatus.choices, initial=MeetingStatus.SCHEDULED, required=False
+        label=_("Status"),
+        choices=MeetingStatus.choices,
+        initial=MeetingStatus.SCHEDULED,
+        required=False,
     )
     status_decided_on = forms.DateField(
         label=_("Decided on"),
@@ -48,7 +62,7 @@ class MeetingForm(forms.Form):
         help_text=_("The date of the decision to postpone or cancel it."),
     )
 
-    def __init__(self, *args, submit_label: str = "Save", **kwargs):
+    def __init__(self, *args, submit_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.layout = Layout(
@@ -74,7 +88,7 @@ class MeetingForm(forms.Form):
                 Div("status_decided_on", css_class="col-sm-6"),
                 css_class="row",
             ),
-            Submit("submit", submit_label),
+            Submit("submit", submit_label or _("Save")),
         )
 
     @classmethod
@@ -88,7 +102,7 @@ class MeetingForm(forms.Form):
         data["status"] = data.get("status") or MeetingStatus.SCHEDULED
         start, end = data.get("start_date"), data.get("end_date")
         if start and end and end < start:
-            self.add_error("end_date", "The meeting cannot end before it starts.")
+            self.add_error("end_date", _("The meeting cannot end before it starts."))
         if data["status"] != MeetingStatus.SCHEDULED and not data.get("status_decided_on"):
             self.add_error(
                 "status_decided_on",
@@ -99,14 +113,23 @@ class MeetingForm(forms.Form):
 
 class SessionForm(forms.Form):
     title = forms.CharField(
-        max_length=120, required=False, help_text="Optional, e.g. 'Morning session'."
+        label=_("Title"),
+        max_length=120,
+        required=False,
+        help_text=_("Optional, e.g. 'Morning session'."),
     )
-    date = forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"))
-    start_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    end_time = forms.TimeField(widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
-    room = forms.CharField(max_length=120, required=False)
+    date = forms.DateField(
+        label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
+    start_time = forms.TimeField(
+        label=_("Start time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    end_time = forms.TimeField(
+        label=_("End time"), widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+    )
+    room = forms.CharField(label=_("Room"), max_length=120, required=False)
 
-    def __init__(self, *args, submit_label: str = "Save session", **kwargs):
+    def __init__(self, *args, submit_label: str = "", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.layout = Layout(
@@ -118,7 +141,7 @@ class SessionForm(forms.Form):
                 css_class="row",
             ),
             Field("room"),
-            Submit("submit", submit_label),
+            Submit("submit", submit_label or _("Save session")),
         )
 
     @classmethod
@@ -132,5 +155,5 @@ class SessionForm(forms.Form):
         data = super().clean()
         start, end = data.get("start_time"), data.get("end_time")
         if start and end and end <= start:
-            self.add_error("end_time", "The session must end after it starts.")
+            self.add_error("end_time", _("The session must end after it starts."))
         return data

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.db.models import Count, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from meetings.models import Body, Meeting, Membership, Session
 
@@ -40,14 +41,14 @@ def body_get(*, slug: str) -> Body:
     try:
         return Body.objects.get(slug=slug)
     except Body.DoesNotExist:
-        raise Http404("There is no body at this address.") from None
+        raise Http404(_("There is no body at this address.")) from None
 
 
 def meeting_get(*, body_slug: str, number: int) -> Meeting:
     try:
         return Meeting.objects.select_related("body").get(body__slug=body_slug, number=number)
     except Meeting.DoesNotExist:
-        raise Http404("There is no such meeting.") from None
+        raise Http404(_("There is no such meeting.")) from None
 
 
 def meeting_sessions(*, meeting: Meeting) -> QuerySet[Session]:
@@ -58,7 +59,7 @@ def session_get(*, meeting: Meeting, pk: int) -> Session:
     try:
         return Session.objects.select_related("meeting__body").get(meeting=meeting, pk=pk)
     except Session.DoesNotExist:
-        raise Http404("There is no such session in this meeting.") from None
+        raise Http404(_("There is no such session in this meeting.")) from None
 
 
 def upcoming_meetings_of(*, body_id: int) -> QuerySet[Meeting]:

@@ -15,6 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from meetings.dates import long_date
 from meetings.enums import MeetingIdentity, MeetingMode, MeetingStatus, Role
 from meetings.exceptions import InvalidMeeting, InvalidSession, InvalidToken
 from meetings.models import ApiToken, Body, Meeting, Membership, MemberState, Session
@@ -34,9 +35,9 @@ def _staff_only(body: Body) -> str:
 
 def _check_meeting_dates(*, start_date: dt.date, end_date: dt.date, contribution_deadline) -> None:
     if end_date < start_date:
-        raise InvalidMeeting("The meeting cannot end before it starts.")
+        raise InvalidMeeting(_("The meeting cannot end before it starts."))
     if contribution_deadline is not None and contribution_deadline.date() > end_date:
-        raise InvalidMeeting("The contribution deadline must fall before the meeting ends.")
+        raise InvalidMeeting(_("The contribution deadline must fall before the meeting ends."))
 
 
 def _check_identity(
@@ -163,15 +164,12 @@ def meeting_update(*, actor, meeting: Meeting, **fields) -> Meeting:
         merged["number"] != meeting.number
         and Meeting.objects.filter(body_id=meeting.body_id, number=merged["number"]).exists()
     ):
-        raise InvalidMeeting(
-            f"{meeting.body.acronym} already has a meeting numbered {merged['number']}."
-        )
+        raise InvalidMeeting(_taken(meeting.body, merged["number"]))
     outside = meeting.sessions.exclude(date__range=(merged["start_date"], merged["end_date"]))
     if outside.exists():
         raise InvalidMeeting(
-            "Some sessions fall outside the new dates; move or delete them first: "
-            + ", ".join(s.label for s in outside)
-            + "."
+            _("Some sessions fall outside the new dates; move or delete them first: %(sessions)s.")
+            % {"sessions": ", ".join(s.label for s in outside)}
         )
     _save_changes(meeting, merged, MEETING_FIELDS)
     return meeting
@@ -188,11 +186,14 @@ def _check_session(
 ) -> None:
     if not (meeting.start_date <= date <= meeting.end_date):
         raise InvalidSession(
-            f"The session must be held during the meeting, between "
-            f"{meeting.start_date:%d %B %Y} and {meeting.end_date:%d %B %Y}."
+            _("The session must be held during the meeting, between %(start)s and %(end)s.")
+            % {
+                "start": long_date(meeting.start_date, zero_padded=True),
+                "end": long_date(meeting.end_date, zero_padded=True),
+            }
         )
     if end_time <= start_time:
-        raise InvalidSession("The session must end after it starts.")
+        raise InvalidSession(_("The session must end after it starts."))
     clashes = meeting.sessions.filter(date=date, start_time__lt=end_time, end_time__gt=start_time)
     if exclude_pk is not None:
         clashes = clashes.exclude(pk=exclude_pk)
@@ -200,7 +201,10 @@ def _check_session(
         clashes = clashes.filter(room__iexact=room)
     clash = clashes.first()
     if clash is not None and room:
-        raise InvalidSession(f"Room {room} is already taken at that time by {clash.label}.")
+        raise InvalidSession(
+            _("Room %(room)s is already taken at that time by %(session)s.")
+            % {"room": room, "session": clash.label}
+        )
 
 
 @transaction.atomic

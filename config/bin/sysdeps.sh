@@ -5,9 +5,10 @@
 #                     the fault tests (each starts and stops a broker of its own)
 # Fonts: DejaVu covers Latin, Cyrillic and Arabic; WenQuanYi Micro Hei (5 MB) is the
 # smallest Debian font that renders Chinese. Together they cover the six UN languages.
+# gettext compiles the interface's translations (locale/) at set-up.
 set -euo pipefail
 
-want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei)
+want=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-wqy-microhei gettext)
 if ! python3 -c 'import ensurepip, venv' 2>/dev/null; then want+=(python3-venv); fi
 if [ "${1:-run}" = "test" ]; then want+=(chromium redis-server); fi
 

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from config.panels import meeting_panels
@@ -12,10 +13,11 @@ from meetings.forms import MeetingForm, SessionForm
 
 
 def _staff_only(meeting) -> str:
-    return (
-        f"Only the secretariat of {meeting.body.acronym} can change the {meeting.display_name} "
-        "and its sessions."
-    )
+    # Translators: %(meeting)s is a meeting's name, "21st meeting of CWG-Internet".
+    return _("Only the secretariat of %(body)s can change the %(meeting)s and its sessions.") % {
+        "body": meeting.body.acronym,
+        "meeting": meeting.display_name,
+    }
 
 
 def body_list(request):
@@ -47,9 +49,10 @@ def meeting_create(request, body: str):
         request,
         "meetings.add_meeting",
         body_obj,
-        message=f"Only the secretariat of {body_obj.acronym} can schedule its meetings.",
+        message=_("Only the secretariat of %(body)s can schedule its meetings.")
+        % {"body": body_obj.acronym},
     )
-    form = MeetingForm(request.POST or None, submit_label="Create meeting")
+    form = MeetingForm(request.POST or None, submit_label=_("Create meeting"))
     if request.method == "POST" and form.is_valid():
         try:
             meeting = services.meeting_create(
@@ -58,7 +61,9 @@ def meeting_create(request, body: str):
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"The {meeting.display_name} was created.")
+            messages.success(
+                request, _("The %(meeting)s was created.") % {"meeting": meeting.display_name}
+            )
             return redirect(meeting)
     return render(request, "meetings/meeting_form.html", {"form": form, "body": body_obj})
 
@@ -76,7 +81,9 @@ def meeting_edit(request, body: str, number: int):
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"The {meeting.display_name} was saved.")
+            messages.success(
+                request, _("The %(meeting)s was saved.") % {"meeting": meeting.display_name}
+            )
             return redirect(meeting)
     return render(
         request,
@@ -90,7 +97,7 @@ def session_create(request, body: str, number: int):
     meeting = selectors.meeting_get(body_slug=body, number=number)
     require_perm(request, "meetings.add_session", meeting, message=_staff_only(meeting))
     form = SessionForm(
-        request.POST or None, initial={"date": meeting.start_date}, submit_label="Add session"
+        request.POST or None, initial={"date": meeting.start_date}, submit_label=_("Add session")
     )
     if request.method == "POST" and form.is_valid():
         try:
@@ -100,7 +107,9 @@ def session_create(request, body: str, number: int):
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Session {session.label} was added.")
+            messages.success(
+                request, _("Session %(session)s was added.") % {"session": session.label}
+            )
             return redirect(meeting)
     return render(request, "meetings/session_form.html", {"form": form, "meeting": meeting})
 
@@ -119,7 +128,9 @@ def session_edit(request, body: str, number: int, pk: int):
         except MeetingsError as exc:
             form.add_error(None, str(exc))
         else:
-            messages.success(request, f"Session {session.label} was saved.")
+            messages.success(
+                request, _("Session %(session)s was saved.") % {"session": session.label}
+            )
             return redirect(meeting)
     return render(
         request,
@@ -136,7 +147,7 @@ def session_delete(request, body: str, number: int, pk: int):
     if request.method == "POST":
         label = session.label
         services.session_delete(actor=request.user, session=session)
-        messages.success(request, f"Session {label} was deleted.")
+        messages.success(request, _("Session %(session)s was deleted.") % {"session": label})
         return redirect(meeting)
     return render(
         request, "meetings/session_confirm_delete.html", {"meeting": meeting, "session": session}
