@@ -7,7 +7,8 @@
 - withdrawn after submission: the secretariat of the body.
 
 Sent by the Celery task ``agendas.send_proposal_notification`` (``agendas.tasks``), which the
-workflow enqueues after commit. One mail per recipient, so nobody sees the others' addresses.
+workflow enqueues after commit. One mail per recipient, so nobody sees the others' addresses,
+each in the recipient's saved language (``meetings.preferences``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext
 
@@ -26,6 +27,7 @@ from agendas.models import Proposal, ProposalEvent
 from agendas.proposals.steps import decision_phrase
 from meetings.enums import Role
 from meetings.models import Membership
+from meetings.preferences import languages_of
 
 logger = logging.getLogger(__name__)
 S = ProposalState
@@ -44,6 +46,11 @@ def notifies(event: ProposalEvent) -> bool:
 def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
     """E-mail addresses, sorted and without duplicates; the actor is not told of their own
     step when they would only be told as secretariat (they know it)."""
+    return [user.email for user in recipient_users(proposal=proposal, event=event)]
+
+
+def recipient_users(*, proposal: Proposal, event: ProposalEvent) -> list:
+    """The people ``recipients`` names, one per address, in the order of their addresses."""
     body_id = proposal.meeting.body_id
     users = []
     if event.kind in TO_SECRETARIAT:
@@ -63,7 +70,11 @@ def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
                     body_id=body_id, role=Role.DELEGATE, member_state_id__in=sponsor_ids
                 ).select_related("user")
             ]
-    return sorted({u.email for u in users if u.is_active and u.email})
+    by_address = {}
+    for user in users:
+        if user.is_active and user.email:
+            by_address.setdefault(user.email, user)
+    return [by_address[address] for address in sorted(by_address)]
 
 
 def site_url(request_site: str = "") -> str:
@@ -141,6 +152,24 @@ def compose(*, proposal: Proposal, event: ProposalEvent, request_site: str = "")
     return subject, "\n".join(lines) + "\n"
 
 
+def _messages(users, *, proposal: Proposal, event: ProposalEvent, request_site: str) -> list:
+    """One mail per person, each in that person's saved language (``language_of``), not in
+    the language of whoever took the step: the mail is composed once per language."""
+    languages = languages_of(users)
+    composed: dict[str, tuple[str, str]] = {}
+    messages = []
+    for user in users:
+        language = languages[user.pk]
+        if language not in composed:
+            with translation.override(language):
+                composed[language] = compose(
+                    proposal=proposal, event=event, request_site=request_site
+                )
+        subject, text = composed[language]
+        messages.append(EmailMessage(subject=subject, body=text, to=[user.email]))
+    return messages
+
+
 def _claim(event_id: int) -> bool:
     """Mark the event as being mailed; False when another run already did (idempotence)."""
     return bool(
@@ -177,19 +206,17 @@ def proposal_notification_send(*, proposal_id: int, event_id: int, request_site:
     )
     if proposal is None:
         return 0
-    addresses = recipients(proposal=proposal, event=event)
-    if not addresses:
+    users = recipient_users(proposal=proposal, event=event)
+    if not users:
         return 0
     with transaction.atomic():
         if not _claim(event_id):
             logger.info("Proposal event %s was already mailed.", event_id)
             return 0
-    subject, text = compose(proposal=proposal, event=event, request_site=request_site)
+    messages = _messages(users, proposal=proposal, event=event, request_site=request_site)
     try:
         with get_connection() as connection:
-            sent = connection.send_messages(
-                [EmailMessage(subject=subject, body=text, to=[address]) for address in addresses]
-            )
+            sent = connection.send_messages(messages)
     except Exception:
         _release(event_id)
         raise
