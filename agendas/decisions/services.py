@@ -34,7 +34,8 @@ def decisions_summary_register(
     document."""
     if actor is None or not actor.has_perm("agendas.prepare_decisions_summary", meeting):
         raise TransitionNotAllowed(
-            f"Only the secretariat of {meeting.body.acronym} can register the summary of decisions."
+            _("Only the secretariat of %(body)s can register the summary of decisions.")
+            % {"body": meeting.body.acronym}
         )
     title = " ".join(title.split())
     if not title.startswith(SUMMARY_TITLE_START):

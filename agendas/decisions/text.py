@@ -8,6 +8,7 @@ into the sanitized HTML that documents keep (``Document.text``) and the PDF rend
 
 from __future__ import annotations
 
+from django.utils.formats import date_format
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -20,7 +21,7 @@ S = ProposalState
 
 
 def _date(value) -> str:
-    return f"{value:%d %B %Y}".lstrip("0") if value else ""
+    return date_format(value, "j F Y") if value else ""
 
 
 def _who(proposal: Proposal) -> str:
@@ -35,10 +36,15 @@ def decision_sentence(proposal: Proposal) -> str:
     if proposal.state == S.WITHDRAWN:
         return _("Withdrawn by the proposer.")
     phrase = steps.decision_phrase(proposal)
-    sentence = phrase[:1].upper() + phrase[1:]
     if proposal.decided_at:
-        sentence += " " + _("on %(date)s") % {"date": _date(proposal.decided_at)}
-    sentence += "."
+        # Translators: %(decision)s is "included in the agenda", "rejected", "deferred to ...".
+        sentence = _("%(decision)s on %(date)s.") % {
+            "decision": phrase,
+            "date": _date(proposal.decided_at),
+        }
+    else:
+        sentence = _("%(decision)s.") % {"decision": phrase}
+    sentence = sentence[:1].upper() + sentence[1:]
     if proposal.decision_rationale.strip():
         rationale = " ".join(proposal.decision_rationale.split())
         sentence += " " + _("Rationale: %(rationale)s") % {"rationale": rationale}
@@ -90,12 +96,17 @@ def _items(records: SummaryRecords) -> list[str]:
 def _proposal_entries(proposals: list[Proposal], *, deferred_from: bool = False) -> list[str]:
     lines = []
     for proposal in proposals:
-        entry = f"- {proposal.title}, " + _("proposal of %(who)s") % {"who": _who(proposal)}
+        values = {
+            "title": proposal.title,
+            "who": _who(proposal),
+            "meeting": proposal.meeting.display_name,
+            "decision": decision_sentence(proposal),
+        }
         if deferred_from:
-            entry += ", " + _("deferred from the %(meeting)s") % {
-                "meeting": proposal.meeting.display_name
-            }
-        lines.append(f"{entry}: {decision_sentence(proposal)}")
+            entry = _("%(title)s, proposal of %(who)s, deferred from the %(meeting)s: %(decision)s")
+        else:
+            entry = _("%(title)s, proposal of %(who)s: %(decision)s")
+        lines.append("- " + entry % values)
     return [*lines, ""]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.db import IntegrityError
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -13,6 +14,7 @@ from agendas.decisions import selectors, services
 from agendas.decisions.forms import SummaryForm
 from agendas.decisions.text import draft_text
 from agendas.exceptions import AgendasError
+from agendas.proposals.text import DOCUMENT_LANGUAGE
 from config.permissions import require_perm
 from documents.exceptions import DocumentsError
 from documents.models import Document
@@ -48,8 +50,13 @@ def _page(request, meeting, form: SummaryForm, records=None):
 def summary_draft(request, body: str, number: int):
     meeting = _meeting(request, body, number)
     records = selectors.summary_records(meeting=meeting)
-    title = _("Summary of decisions of the %(meeting)s") % {"meeting": meeting.display_name}
-    form = SummaryForm(initial={"title": title, "text": draft_text(records)})
+    # The summary is registered as an English original (``document_register``'s default, as
+    # for contributions): its draft is written in that language, whatever the secretariat's
+    # interface language, and its title starts as the registered summaries are found by.
+    with translation.override(DOCUMENT_LANGUAGE):
+        title = _("Summary of decisions of the %(meeting)s") % {"meeting": meeting.display_name}
+        text = draft_text(records)
+    form = SummaryForm(initial={"title": title, "text": text})
     return _page(request, meeting, form, records)
 
 

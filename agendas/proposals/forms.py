@@ -6,6 +6,8 @@ from __future__ import annotations
 from crispy_forms.helper import FormHelper
 from crispy_forms.layout import Div, Field, Fieldset, Layout, Submit
 from django import forms
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from agendas.enums import Decision, ProposalState
@@ -23,7 +25,10 @@ from meetings.models import Meeting, MemberState
 
 class MeetingChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj: Meeting) -> str:
-        return f"{obj.display_name} ({obj.start_date:%d %B %Y})"
+        return gettext("%(meeting)s (%(date)s)") % {
+            "meeting": obj.display_name,
+            "date": date_format(obj.start_date, "d F Y"),
+        }
 
 
 class ProposalMeetingField(MeetingChoiceField):
@@ -41,51 +46,62 @@ class ProposalForm(forms.Form):
     meeting = ProposalMeetingField(
         queryset=Meeting.objects.none(),
         empty_label=None,
-        help_text="Upcoming meetings of the bodies in which you are a delegate, with their "
-        "deadline for contributions.",
+        label=_("Meeting"),
+        help_text=_(
+            "Upcoming meetings of the bodies in which you are a delegate, with their "
+            "deadline for contributions."
+        ),
     )
     member_state = forms.ModelChoiceField(
-        queryset=MemberState.objects.none(), label="On behalf of", empty_label=None
+        queryset=MemberState.objects.none(), label=_("On behalf of"), empty_label=None
     )
     co_sponsors = forms.ModelMultipleChoiceField(
         queryset=MemberState.objects.all(),
         required=False,
-        label="Co-sponsoring Member States",
+        label=_("Co-sponsoring Member States"),
         widget=forms.CheckboxSelectMultiple,
-        help_text="Optional. Their delegates are told of the decision.",
+        help_text=_("Optional. Their delegates are told of the decision."),
     )
     title = forms.CharField(
-        label="Title of the proposed agenda item",
+        label=_("Title of the proposed agenda item"),
         required=False,
         max_length=400,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="As it should read in the agenda if the chair includes it.",
+        help_text=_("As it should read in the agenda if the chair includes it."),
     )
-    purpose = forms.CharField(required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    purpose = forms.CharField(
+        label=_("Purpose"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
     action_required = forms.CharField(
-        label="Action required",
+        label=_("Action required"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What the group is invited to do.",
+        help_text=_("What the group is invited to do."),
     )
     references = forms.CharField(
+        label=_("References"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Documents and instruments relied on, e.g. Document CWG-Internet-21/1, "
-        "PP Resolution 102 (Rev. Bucharest, 2022). The preview shows what will be linked.",
+        help_text=_(
+            "Documents and instruments relied on, e.g. Document CWG-Internet-21/1, "
+            "PP Resolution 102 (Rev. Bucharest, 2022). The preview shows what will be linked."
+        ),
     )
     introduction = forms.CharField(
-        label="I Introduction",
+        # Translators: the form's label of the section "I Introduction" of a contribution.
+        label=_("I Introduction"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
-        help_text="Plain text; one paragraph per line. Numbered paragraphs (1, 16 …) keep "
-        "their numbers.",
+        help_text=_(
+            "Plain text; one paragraph per line. Numbered paragraphs (1, 16 …) keep their numbers."
+        ),
     )
     proposals = forms.CharField(
-        label="II Proposals",
+        # Translators: the form's label of the section "II Proposals" of a contribution.
+        label=_("II Proposals"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text="One numbered proposal per line, e.g. “2.1 To include the new item …”.",
+        help_text=_("One numbered proposal per line, e.g. “2.1 To include the new item …”."),
     )
 
     annex = forms.FileField(
@@ -139,11 +155,11 @@ class ProposalForm(forms.Form):
             # not offered as its own co-sponsor.
             self.fields["co_sponsors"].queryset = MemberState.objects.exclude(pk__in=state_ids)
             self.fields["member_state"].disabled = True
-            self.fields["member_state"].help_text = "The Member State you represent."
+            self.fields["member_state"].help_text = _("The Member State you represent.")
         if submitted:
             for name in ("meeting", "member_state"):
                 self.fields[name].disabled = True
-                self.fields[name].help_text = "Fixed once the proposal is submitted."
+                self.fields[name].help_text = _("Fixed once the proposal is submitted.")
 
     def _build_layout(self) -> None:
         sponsors = []
@@ -156,7 +172,7 @@ class ProposalForm(forms.Form):
         self.helper.form_tag = False
         self.helper.layout = Layout(
             Fieldset(
-                "Meeting and sponsors",
+                _("Meeting and sponsors"),
                 Div(
                     Div("meeting", css_class="col-md-7"),
                     Div("member_state", css_class="col-md-5"),
@@ -164,7 +180,7 @@ class ProposalForm(forms.Form):
                 ),
                 *sponsors,
             ),
-            Fieldset("The proposal", *(Field(name) for name in TEXT_FIELDS)),
+            Fieldset(_("The proposal"), *(Field(name) for name in TEXT_FIELDS)),
             Fieldset(_("Annexes"), Field("annex")),
         )
 
@@ -185,7 +201,8 @@ class ProposalForm(forms.Form):
             if state.pk not in {s.pk for s in represents}:
                 self.add_error(
                     "member_state",
-                    f"You are not a delegate of {state.name} in {meeting.body.acronym}.",
+                    gettext("You are not a delegate of %(state)s in %(body)s.")
+                    % {"state": state.name, "body": meeting.body.acronym},
                 )
         sponsors = data.get("co_sponsors")
         if sponsors is not None and state is not None:
@@ -197,17 +214,20 @@ PLACE_FIELDS = ("place_under", "place_at", "place_session")
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(choices=Decision.choices, widget=forms.RadioSelect)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=Decision.choices, widget=forms.RadioSelect
+    )
     rationale = forms.CharField(
+        label=_("Rationale"),
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="Sent to the proposer and the co-sponsors, and kept in the history.",
-        error_messages={"required": "Give the rationale of the decision."},
+        help_text=_("Sent to the proposer and the co-sponsors, and kept in the history."),
+        error_messages={"required": _("Give the rationale of the decision.")},
     )
     deferred_to = MeetingChoiceField(
         queryset=Meeting.objects.none(),
         required=False,
-        label="Defer to",
-        empty_label="Choose a later meeting",
+        label=_("Defer to"),
+        empty_label=_("Choose a later meeting"),
     )
     deferred_to_next = forms.BooleanField(
         required=False,
@@ -261,10 +281,10 @@ class DecisionForm(forms.Form):
         else:
             field.queryset = later_meetings
         if not later_meetings:
-            field.help_text = (
-                f"No later meeting of {proposal.meeting.body.acronym} is scheduled yet: defer "
-                "to the next meeting, and the proposal waits until the secretariat creates it."
-            )
+            field.help_text = gettext(
+                "No later meeting of %(body)s is scheduled yet: defer to the next meeting, and "
+                "the proposal waits until the secretariat creates it."
+            ) % {"body": proposal.meeting.body.acronym}
         self.helper = FormHelper()
         self.helper.form_tag = False
         self.helper.layout = Layout(
@@ -276,7 +296,7 @@ class DecisionForm(forms.Form):
                 if "place_under" in self.fields
                 else []
             ),
-            Submit("submit", "Record the decision"),
+            Submit("submit", gettext("Record the decision")),
         )
 
     def _placement_choices(self, proposal: Proposal) -> None:
@@ -330,10 +350,10 @@ class DecisionForm(forms.Form):
 
 class WithdrawForm(forms.Form):
     note = forms.CharField(
-        label="Reason (optional)",
+        label=_("Reason (optional)"),
         required=False,
         widget=forms.Textarea(attrs={"rows": 2}),
-        help_text="Kept in the history and sent to the secretariat.",
+        help_text=_("Kept in the history and sent to the secretariat."),
     )
 
     def __init__(self, *args, **kwargs):

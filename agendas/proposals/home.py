@@ -123,7 +123,7 @@ def proposal_decisions(request):
     _login_required(request)
     if not rules.may(request.user, "agendas.view_decisions", None):
         raise PermissionDenied(
-            "Decisions on proposals are taken by the chair or a vice-chair of the body."
+            _("Decisions on proposals are taken by the chair or a vice-chair of the body.")
         )
     # Each row carries a decision form: a short page keeps it quick to render and to read.
     page_obj = paginate(

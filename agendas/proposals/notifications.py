@@ -7,7 +7,8 @@
 - withdrawn after submission: the secretariat of the body.
 
 Sent by the Celery task ``agendas.send_proposal_notification`` (``agendas.tasks``), which the
-workflow enqueues after commit. One mail per recipient, so nobody sees the others' addresses.
+workflow enqueues after commit. One mail per recipient, so nobody sees the others' addresses,
+each in the recipient's saved language (``meetings.preferences``).
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ import logging
 from django.conf import settings
 from django.core.mail import EmailMessage, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext
 
 from agendas.enums import DECIDED, ProposalEventKind, ProposalState
@@ -25,6 +27,7 @@ from agendas.models import Proposal, ProposalEvent
 from agendas.proposals.steps import decision_phrase
 from meetings.enums import Role
 from meetings.models import Membership
+from meetings.preferences import languages_of
 
 logger = logging.getLogger(__name__)
 S = ProposalState
@@ -43,6 +46,11 @@ def notifies(event: ProposalEvent) -> bool:
 def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
     """E-mail addresses, sorted and without duplicates; the actor is not told of their own
     step when they would only be told as secretariat (they know it)."""
+    return [user.email for user in recipient_users(proposal=proposal, event=event)]
+
+
+def recipient_users(*, proposal: Proposal, event: ProposalEvent) -> list:
+    """The people ``recipients`` names, one per address, in the order of their addresses."""
     body_id = proposal.meeting.body_id
     users = []
     if event.kind in TO_SECRETARIAT:
@@ -62,7 +70,11 @@ def recipients(*, proposal: Proposal, event: ProposalEvent) -> list[str]:
                     body_id=body_id, role=Role.DELEGATE, member_state_id__in=sponsor_ids
                 ).select_related("user")
             ]
-    return sorted({u.email for u in users if u.is_active and u.email})
+    by_address = {}
+    for user in users:
+        if user.is_active and user.email:
+            by_address.setdefault(user.email, user)
+    return [by_address[address] for address in sorted(by_address)]
 
 
 def site_url(request_site: str = "") -> str:
@@ -78,58 +90,84 @@ def proposal_url(proposal: Proposal, *, request_site: str = "") -> str:
 
 
 def compose(*, proposal: Proposal, event: ProposalEvent, request_site: str = "") -> tuple[str, str]:
-    """(subject, body) of the mail for ``event``."""
+    """(subject, body) of the mail for ``event``, in the active language."""
     meeting = proposal.meeting
     body = meeting.body
-    symbol = proposal.document.symbol if proposal.document_id else "(not registered)"
+    symbol = proposal.document.symbol if proposal.document_id else gettext("(not registered)")
     actor = (event.actor.get_full_name() or event.actor.username) if event.actor_id else "Agendum"
-    when = timezone.localtime(event.at).strftime("%d %B %Y, %H:%M")
+    when = date_format(timezone.localtime(event.at), "d F Y, H:i")
+    source = proposal.document.source if proposal.document_id else proposal.member_state
     lines = [
-        f"Proposal: {proposal.title}",
-        f"Document: {symbol}",
-        f"Meeting: {meeting.display_name}",
-        f"Source: {proposal.document.source if proposal.document_id else proposal.member_state}",
+        gettext("Proposal: %(title)s") % {"title": proposal.title},
+        gettext("Document: %(symbol)s") % {"symbol": symbol},
+        gettext("Meeting: %(meeting)s") % {"meeting": meeting.display_name},
+        gettext("Source: %(source)s") % {"source": source},
         "",
     ]
+    names = {"body": body.acronym, "symbol": symbol, "actor": actor, "when": when}
     state = event.to_state
     if state == S.SUBMITTED:
-        subject = f"[{body.acronym}] New proposal {symbol}: {proposal.title}"
-        lines.insert(0, f"{proposal.member_state} submitted a proposal for a new agenda item.")
-        if proposal.is_late:
-            deadline = timezone.localtime(meeting.contribution_deadline)
-            lines.append(
-                f"It arrived after the deadline of {deadline.day} {deadline:%B %Y, %H:%M %Z} "
-                "and is marked late."
-            )
-        lines.append("Put it under consideration from the proposal queue.")
-    elif state == S.UNDER_CONSIDERATION:
-        subject = f"[{body.acronym}] Your proposal {symbol} is under consideration"
-        lines.insert(0, f"{actor} put the proposal under consideration on {when}.")
-        lines.append("The chair will record a decision on it.")
-    elif state == S.RETURNED:
-        subject = gettext("[%(body)s] Your proposal %(symbol)s was returned for changes") % {
-            "body": body.acronym,
-            "symbol": symbol,
+        subject = gettext("[%(body)s] New proposal %(symbol)s: %(title)s") % {
+            **names,
+            "title": proposal.title,
         }
         lines.insert(
             0,
-            gettext("%(actor)s returned the proposal to you for changes on %(when)s.")
-            % {"actor": actor, "when": when},
+            gettext("%(state)s submitted a proposal for a new agenda item.")
+            % {"state": proposal.member_state},
+        )
+        if proposal.is_late:
+            deadline = timezone.localtime(meeting.contribution_deadline)
+            lines.append(
+                gettext("It arrived after the deadline of %(deadline)s and is marked late.")
+                % {"deadline": date_format(deadline, "j F Y, H:i T")}
+            )
+        lines.append(gettext("Put it under consideration from the proposal queue."))
+    elif state == S.UNDER_CONSIDERATION:
+        subject = gettext("[%(body)s] Your proposal %(symbol)s is under consideration") % names
+        lines.insert(
+            0, gettext("%(actor)s put the proposal under consideration on %(when)s.") % names
+        )
+        lines.append(gettext("The chair will record a decision on it."))
+    elif state == S.RETURNED:
+        subject = gettext("[%(body)s] Your proposal %(symbol)s was returned for changes") % names
+        lines.insert(
+            0, gettext("%(actor)s returned the proposal to you for changes on %(when)s.") % names
         )
         lines.append(gettext("Make the changes asked for below, then submit it again."))
     elif state == S.WITHDRAWN:
-        subject = f"[{body.acronym}] Proposal {symbol} was withdrawn"
-        lines.insert(0, f"{actor} withdrew the proposal on {when}.")
+        subject = gettext("[%(body)s] Proposal %(symbol)s was withdrawn") % names
+        lines.insert(0, gettext("%(actor)s withdrew the proposal on %(when)s.") % names)
     else:
-        phrase = decision_phrase(proposal, state)
-        subject = f"[{body.acronym}] Decision on your proposal {symbol}: {phrase}"
-        lines.insert(0, f"{actor} decided on {when}: the proposal is {phrase}.")
-        lines += ["Rationale:", event.note or "(none given)"]
+        names["decision"] = decision_phrase(proposal, state)
+        subject = gettext("[%(body)s] Decision on your proposal %(symbol)s: %(decision)s") % names
+        lines.insert(
+            0, gettext("%(actor)s decided on %(when)s: the proposal is %(decision)s.") % names
+        )
+        lines += [gettext("Rationale:"), event.note or gettext("(none given)")]
     if event.note and state not in DECIDED:
-        lines += ["Note:", event.note]
+        lines += [gettext("Note:"), event.note]
     url = proposal_url(proposal, request_site=request_site)
-    lines += ["", f"See the proposal and its history: {url}"]
+    lines += ["", gettext("See the proposal and its history: %(url)s") % {"url": url}]
     return subject, "\n".join(lines) + "\n"
+
+
+def _messages(users, *, proposal: Proposal, event: ProposalEvent, request_site: str) -> list:
+    """One mail per person, each in that person's saved language (``language_of``), not in
+    the language of whoever took the step: the mail is composed once per language."""
+    languages = languages_of(users)
+    composed: dict[str, tuple[str, str]] = {}
+    messages = []
+    for user in users:
+        language = languages[user.pk]
+        if language not in composed:
+            with translation.override(language):
+                composed[language] = compose(
+                    proposal=proposal, event=event, request_site=request_site
+                )
+        subject, text = composed[language]
+        messages.append(EmailMessage(subject=subject, body=text, to=[user.email]))
+    return messages
 
 
 def _claim(event_id: int) -> bool:
@@ -168,19 +206,17 @@ def proposal_notification_send(*, proposal_id: int, event_id: int, request_site:
     )
     if proposal is None:
         return 0
-    addresses = recipients(proposal=proposal, event=event)
-    if not addresses:
+    users = recipient_users(proposal=proposal, event=event)
+    if not users:
         return 0
     with transaction.atomic():
         if not _claim(event_id):
             logger.info("Proposal event %s was already mailed.", event_id)
             return 0
-    subject, text = compose(proposal=proposal, event=event, request_site=request_site)
+    messages = _messages(users, proposal=proposal, event=event, request_site=request_site)
     try:
         with get_connection() as connection:
-            sent = connection.send_messages(
-                [EmailMessage(subject=subject, body=text, to=[address]) for address in addresses]
-            )
+            sent = connection.send_messages(messages)
     except Exception:
         _release(event_id)
         raise

@@ -63,9 +63,9 @@ def proposal_nav(request) -> list[dict]:
         return []
     links = []
     if may(user, "agendas.write_proposals", None):
-        links.append({"label": "My proposals", "url": reverse("agendas:my_proposals")})
+        links.append({"label": gettext("My proposals"), "url": reverse("agendas:my_proposals")})
     if may(user, "agendas.view_proposal_queue", None):
-        links.append({"label": "Proposal queue", "url": reverse("agendas:proposal_queue")})
+        links.append({"label": gettext("Proposal queue"), "url": reverse("agendas:proposal_queue")})
     if may(user, "agendas.view_decisions", None):
-        links.append({"label": "Decisions", "url": reverse("agendas:proposal_decisions")})
+        links.append({"label": gettext("Decisions"), "url": reverse("agendas:proposal_decisions")})
     return links

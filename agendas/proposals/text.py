@@ -11,23 +11,27 @@ import html
 import re
 from dataclasses import dataclass
 
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timeuntil
-from django.utils.translation import gettext, gettext_lazy
+from django.utils.translation import gettext, gettext_lazy, ngettext
 
-from documents.enums import ReferenceKind
+from documents.enums import Language, ReferenceKind
 from documents.models import Document, Instrument
 from documents.references import extract_references
 from documents.text import html_to_text
 
 # Headings of a contribution, as ITU contributions write them.
 SECTIONS = (
-    ("purpose", "Purpose"),
-    ("action_required", "Action required"),
-    ("references", "References"),
-    ("introduction", "I\u2003Introduction"),
-    ("proposals", "II\u2003Proposals"),
+    ("purpose", gettext_lazy("Purpose")),
+    ("action_required", gettext_lazy("Action required")),
+    ("references", gettext_lazy("References")),
+    # Translators: a section heading of a contribution; "I" is its roman numeral, followed by
+    # an em space.
+    ("introduction", gettext_lazy("I\u2003Introduction")),
+    # Translators: a section heading of a contribution; "II" is its roman numeral.
+    ("proposals", gettext_lazy("II\u2003Proposals")),
 )
 # The text fields of a Proposal, in the order of the form: the title, then the sections.
 TEXT_FIELDS = ("title", *(name for name, _ in SECTIONS))
@@ -35,9 +39,18 @@ TEXT_FIELDS = ("title", *(name for name, _ in SECTIONS))
 # set off by an em space as the printed contribution does.
 _NUMBERED = re.compile(r"^(\d+(?:\.\d+)*)[\t ]+(\S.*)$")
 _RULE = re.compile(r"^[_\-=\s]{3,}$")
-TITLE_PREFIX = "Proposal for a new agenda item: "
 DOCUMENT_TITLE_MAX = 500
 SOURCE_MAX = 200
+# The language of the contribution document a proposal becomes: ``document_register``
+# records it as an English original, so its fixed words (title, headings, the annex list) are
+# written in English whatever the proposer's interface language, and the preview shows them
+# as the registry will store them.
+DOCUMENT_LANGUAGE = Language.ENGLISH
+
+
+def in_document_language():
+    """The context in which the contribution document's fixed words are written."""
+    return translation.override(DOCUMENT_LANGUAGE)
 
 
 # What a proposal must hold to be submitted (a draft may hold anything), as the sentence
@@ -63,7 +76,11 @@ def missing_sentence(names: list[str], *, submitted: bool = False) -> str:
     labels = [str(REQUIRED_TEXT[name]) for name in names]
     listed = labels[0]
     if len(labels) > 1:
-        listed = ", ".join(labels[:-1]) + gettext(" and ") + labels[-1]
+        # Translators: the last two of a list: "the purpose, the proposals and the title".
+        listed = gettext("%(first)s and %(last)s") % {
+            "first": ", ".join(labels[:-1]),
+            "last": labels[-1],
+        }
     if submitted:
         return gettext("A submitted proposal keeps %(missing)s: write it again.") % {
             "missing": listed
@@ -128,22 +145,32 @@ def document_html(fields: dict, *, highlight: bool = False) -> str:
     escape = _highlight if highlight else html.escape
     parts = []
     for heading, found in sections_of(fields):
-        parts.append(f"<h2>{html.escape(heading)}</h2>")
+        parts.append(f"<h2>{html.escape(str(heading))}</h2>")
         parts.extend(f"<p>{escape(p)}</p>" for p in found)
     return "".join(parts)
 
 
 def document_title(title: str) -> str:
-    full = TITLE_PREFIX + title.strip()
+    full = gettext("Proposal for a new agenda item: %(title)s") % {"title": title.strip()}
     return full if len(full) <= DOCUMENT_TITLE_MAX else title.strip()[:DOCUMENT_TITLE_MAX]
 
 
 def source_label(member_state_name: str, co_sponsor_names: list[str]) -> str:
     """ "Russian Federation", "Russian Federation and Brazil", "Brazil, India and Kenya"."""
     names = [member_state_name, *[n for n in co_sponsor_names if n != member_state_name]]
-    label = names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    label = names[0]
+    if len(names) > 1:
+        label = gettext("%(first)s and %(last)s") % {
+            "first": ", ".join(names[:-1]),
+            "last": names[-1],
+        }
     if len(label) > SOURCE_MAX:
-        label = f"{member_state_name} and {len(names) - 1} co-sponsoring Member States"
+        others = len(names) - 1
+        label = ngettext(
+            "%(state)s and %(n)s co-sponsoring Member State",
+            "%(state)s and %(n)s co-sponsoring Member States",
+            others,
+        ) % {"state": member_state_name, "n": others}
     return label
 
 
@@ -179,7 +206,8 @@ def cited_items(fields: dict, *, documents_qs) -> list[CitedItem]:
     items = []
     for key, kind in keys.items():
         if kind == ReferenceKind.DOCUMENT:
-            items.append(CitedItem(kind, key, f"Document {key}", document=documents.get(key)))
+            label = gettext("Document %(symbol)s") % {"symbol": key}
+            items.append(CitedItem(kind, key, label, document=documents.get(key)))
         else:
             items.append(CitedItem(kind, key, key, instrument=instruments.get(key)))
     return items
@@ -187,7 +215,13 @@ def cited_items(fields: dict, *, documents_qs) -> list[CitedItem]:
 
 def preview_html(fields: dict) -> SafeString:
     # Every piece is escaped by document_html; only <h2>, <p> and <mark> are ours.
-    return mark_safe(document_html(fields, highlight=True))  # noqa: S308
+    with in_document_language():
+        return mark_safe(document_html(fields, highlight=True))  # noqa: S308
+
+
+def _when(value) -> str:
+    """ "20 January 2027, 23:59 UTC", in the reader's language."""
+    return date_format(timezone.localtime(value), "j F Y, H:i T")
 
 
 def deadline_phrase(meeting) -> str:
@@ -196,8 +230,7 @@ def deadline_phrase(meeting) -> str:
     deadline = meeting.contribution_deadline
     if deadline is None:
         return ""
-    local = timezone.localtime(deadline)
-    when = f"{local.day} {local:%B %Y, %H:%M %Z}"
+    when = _when(deadline)
     if deadline <= timezone.now():
         return gettext("deadline passed on %(when)s: your submission will be late") % {"when": when}
     return gettext("deadline %(when)s (in %(left)s)") % {
@@ -243,8 +276,9 @@ def late_sentence(proposal) -> str:
     deadline = proposal.meeting.contribution_deadline
     if not proposal.is_late or deadline is None:
         return ""
-    local = timezone.localtime(deadline)
-    return f"Submitted after the deadline of {local.day} {local:%B %Y, %H:%M %Z}: marked late."
+    return gettext("Submitted after the deadline of %(when)s: marked late.") % {
+        "when": _when(deadline)
+    }
 
 
 def deadline_warning(meeting) -> str:
@@ -252,9 +286,7 @@ def deadline_warning(meeting) -> str:
     deadline = meeting.contribution_deadline
     if deadline is None or not meeting.deadline_passed:
         return ""
-    local = timezone.localtime(deadline)
-    return (
-        f"The deadline for contributions to the {meeting.display_name} was "
-        f"{local.day} {local:%B %Y, %H:%M %Z}: a proposal submitted now is accepted but "
-        "marked late."
-    )
+    return gettext(
+        "The deadline for contributions to the %(meeting)s was %(when)s: a proposal submitted "
+        "now is accepted but marked late."
+    ) % {"meeting": meeting.display_name, "when": _when(deadline)}

@@ -26,17 +26,21 @@ from agendas.exceptions import AgendasError, TransitionNotAllowed
 from agendas.proposals import rules, selectors, services, steps
 from agendas.proposals.forms import DecisionForm, ProposalForm, ReturnForm, WithdrawForm
 from agendas.proposals.text import (
+    DOCUMENT_LANGUAGE,
     TEXT_FIELDS,
     citation_links,
     cited_items,
     deadline_phrase,
     deadline_warning,
     document_html,
+    document_title,
     fields_of,
+    in_document_language,
     late_sentence,
     missing_fields,
     missing_sentence,
     preview_html,
+    source_label,
 )
 from config.permissions import LoginRequired, require_perm
 from config.storage import file_download
@@ -119,6 +123,19 @@ def _cited(request, proposal) -> list:
     return cited_items(fields_of(proposal), documents_qs=visible_documents(request.user))
 
 
+def _document_head(proposal) -> dict:
+    """The title and source the proposal's contribution document has (or will have), in the
+    document's language."""
+    with in_document_language():
+        return {
+            "title": document_title(proposal.title),
+            "source": source_label(
+                proposal.member_state.name, [s.name for s in proposal.co_sponsors.all()]
+            ),
+            "language": DOCUMENT_LANGUAGE.label,
+        }
+
+
 def proposal_detail(request, pk: int):
     proposal = selectors.proposal_get(pk=pk)
     _may_see(request, proposal)
@@ -131,13 +148,18 @@ def proposal_detail(request, pk: int):
     )
     # The registered text was sanitized when it was stored; a draft's is escaped by
     # document_html. Citations become links as on the document's own page.
-    raw = proposal.document.text if proposal.document_id else document_html(fields_of(proposal))
+    if proposal.document_id:
+        raw = proposal.document.text
+    else:
+        with in_document_language():
+            raw = document_html(fields_of(proposal))
     services.proposal_decision_seen(proposal=proposal, actor=request.user)
     return render(
         request,
         "agendas/proposals/detail.html",
         {
             "proposal": proposal,
+            "head": _document_head(proposal),
             "text": link_citations(raw, citation_links(cited, replaced)),
             "events": list(proposal.events.all()),
             "citations": [(c, replaced.get(c.document.pk) if c.document else None) for c in cited],
@@ -262,6 +284,7 @@ def proposal_preview(request, pk: int):
         "agendas/proposals/preview.html",
         {
             "proposal": proposal,
+            "head": _document_head(proposal),
             "text": preview_html(fields),
             "cited": cited_items(fields, documents_qs=visible_documents(request.user)),
             "can_submit": A.SUBMIT in rules.allowed_actions(proposal=proposal, user=request.user),
@@ -308,9 +331,14 @@ def _step(request, pk: int, action: str, *, note: str = ""):
 def proposal_submit(request, pk: int):
     done, proposal = _step(request, pk, A.SUBMIT)
     if done:
-        sentence = f"Your proposal was submitted and registered as {done.document.symbol}."
         if done.is_late:
-            sentence += " " + late_sentence(done)
+            sentence = gettext(
+                "Your proposal was submitted and registered as %(symbol)s. %(late)s"
+            ) % {"symbol": done.document.symbol, "late": late_sentence(done)}
+        else:
+            sentence = gettext("Your proposal was submitted and registered as %(symbol)s.") % {
+                "symbol": done.document.symbol
+            }
         messages.success(request, sentence)
     return redirect(proposal)
 
@@ -322,7 +350,10 @@ def proposal_consider(request, pk: int):
         symbol = done.document.symbol if done.document_id else ""
         messages.success(
             request,
-            f"{symbol} “{done.title}” is under consideration; the chair can now decide on it.",
+            gettext(
+                "%(symbol)s “%(title)s” is under consideration; the chair can now decide on it."
+            )
+            % {"symbol": symbol, "title": done.title},
         )
     return redirect(_next_or(request, proposal.get_absolute_url()))
 

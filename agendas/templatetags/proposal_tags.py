@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import template
 from django.utils.html import format_html
+from django.utils.translation import gettext
 
 from agendas.enums import ProposalState
 
@@ -42,3 +43,13 @@ def state_label(state: str) -> str:
         return ProposalState(state).label
     except ValueError:
         return state
+
+
+@register.filter
+def names_list(items) -> str:
+    """ "Brazil", "Brazil and India", "Brazil, India and Kenya": the names of ``items``."""
+    names = [getattr(item, "name", str(item)) for item in items]
+    if len(names) < 2:
+        return "".join(names)
+    # Translators: the last two of a list of names: "Brazil, India and Kenya".
+    return gettext("%(first)s and %(last)s") % {"first": ", ".join(names[:-1]), "last": names[-1]}

@@ -51,9 +51,22 @@ def _check_proposer(*, meeting: Meeting, proposer, member_state: MemberState) ->
     if not states:
         raise propose_not_allowed(meeting)
     if member_state.pk not in {s.pk for s in states}:
+        names = [s.name for s in states]
+        # Translators: the last two of a list of Member States: "Brazil, India or Kenya".
+        choices = (
+            names[0]
+            if len(names) == 1
+            else gettext("%(first)s or %(last)s")
+            % {
+                "first": ", ".join(names[:-1]),
+                "last": names[-1],
+            }
+        )
         raise InvalidProposal(
-            f"You are not a delegate of {member_state.name} in {meeting.body.acronym}: propose "
-            f"on behalf of {' or '.join(s.name for s in states)}."
+            gettext(
+                "You are not a delegate of %(state)s in %(body)s: propose on behalf of %(choices)s."
+            )
+            % {"state": member_state.name, "body": meeting.body.acronym, "choices": choices}
         )
 
 
@@ -127,8 +140,10 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
         meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id
     ):
         raise InvalidProposal(
-            "A submitted proposal stays with its meeting and Member State; withdraw it and "
-            "write a new one to change them."
+            gettext(
+                "A submitted proposal stays with its meeting and Member State; withdraw it and "
+                "write a new one to change them."
+            )
         )
     if meeting.pk != locked.meeting_id or member_state.pk != locked.member_state_id:
         _check_proposer(meeting=meeting, proposer=locked.proposer, member_state=member_state)
@@ -162,7 +177,9 @@ def proposal_update(*, proposal: Proposal, actor, **fields) -> Proposal:
             from_state=locked.state,
             to_state=locked.state,
             actor=actor,
-            note=f"Edited after submission: the text of {document.symbol} was updated.",
+            # Kept in the history in the editor's language, like a note they would type.
+            note=gettext("Edited after submission: the text of %(symbol)s was updated.")
+            % {"symbol": document.symbol},
         )
     return locked
 

@@ -41,6 +41,7 @@ from agendas.proposals.text import (
     annexes_html,
     document_html,
     document_title,
+    in_document_language,
     missing_fields,
     missing_sentence,
     source_label,
@@ -64,12 +65,15 @@ def _check_deferral(*, proposal: Proposal, deferred_to: Meeting | None, to_next:
     if deferred_to is None:
         if to_next:
             return
-        raise InvalidProposal("Choose the later meeting to which the proposal is deferred.")
+        raise InvalidProposal(
+            gettext("Choose the later meeting to which the proposal is deferred.")
+        )
     if deferred_to.body_id != proposal.meeting.body_id or not (
         deferred_to.start_date > proposal.meeting.start_date
     ):
         raise InvalidProposal(
-            f"A proposal can only be deferred to a later meeting of {proposal.meeting.body}."
+            gettext("A proposal can only be deferred to a later meeting of %(body)s.")
+            % {"body": proposal.meeting.body}
         )
 
 
@@ -92,8 +96,10 @@ def _check_request(
     note = (note or "").strip()
     if action in DECISIONS and not note:
         raise InvalidProposal(
-            "Give the rationale of the decision: it is sent to the proposer and kept in the "
-            "history."
+            gettext(
+                "Give the rationale of the decision: it is sent to the proposer and kept in the "
+                "history."
+            )
         )
     if action == A.RETURN and not note:
         raise InvalidProposal(
@@ -192,7 +198,8 @@ def _submit(*, proposal: Proposal, actor, now: dt.datetime) -> list[str]:
     meeting = proposal.meeting
     if not meeting.is_upcoming:
         raise InvalidProposal(
-            f"The {meeting.display_name} is over: proposals can no longer be submitted for it."
+            gettext("The %(meeting)s is over: proposals can no longer be submitted for it.")
+            % {"meeting": meeting.display_name}
         )
     missing = missing_fields({name: getattr(proposal, name) for name in TEXT_FIELDS})
     if missing:
@@ -226,14 +233,18 @@ def _publish(*, document, actor) -> None:
 
 
 def document_content(*, proposal: Proposal) -> dict:
-    """Title, source and text of the proposal's contribution document (with its annexes)."""
+    """Title, source and text of the proposal's contribution document (with its annexes),
+    their fixed words in the document's language (``DOCUMENT_LANGUAGE``), not the
+    proposer's interface language."""
     co_sponsors = [state.name for state in proposal.co_sponsors.order_by("name")]
-    return {
-        "title": document_title(proposal.title),
-        "source": source_label(proposal.member_state.name, co_sponsors),
-        "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS})
-        + annexes_html(list(proposal.annexes.all())),
-    }
+    annexes = list(proposal.annexes.all())
+    with in_document_language():
+        return {
+            "title": document_title(proposal.title),
+            "source": source_label(proposal.member_state.name, co_sponsors),
+            "text": document_html({name: getattr(proposal, name) for name, _ in SECTIONS})
+            + annexes_html(annexes),
+        }
 
 
 @dataclass(frozen=True)
@@ -378,7 +389,7 @@ def proposal_decide(
     try:
         action = ProposalAction(Decision(decision).value)
     except ValueError:
-        raise InvalidProposal("Choose a decision: include, reject or defer.") from None
+        raise InvalidProposal(gettext("Choose a decision: include, reject or defer.")) from None
     return proposal_transition(
         proposal=proposal,
         action=action,
