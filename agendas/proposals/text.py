@@ -29,9 +29,11 @@ SECTIONS = (
     ("references", gettext_lazy("References")),
     # Translators: a section heading of a contribution; "I" is its roman numeral, followed by
     # an em space.
-    ("introduction", gettext_lazy("I\u2003Introduction")),
+    # An em space (U+2003) between numeral and title, written as the character: makemessages
+    # does not read \u escapes, and the catalog would hold a string no lookup matches.
+    ("introduction", gettext_lazy("I Introduction")),
     # Translators: a section heading of a contribution; "II" is its roman numeral.
-    ("proposals", gettext_lazy("II\u2003Proposals")),
+    ("proposals", gettext_lazy("II Proposals")),
 )
 # The text fields of a Proposal, in the order of the form: the title, then the sections.
 TEXT_FIELDS = ("title", *(name for name, _ in SECTIONS))
