@@ -1,18 +1,21 @@
 """Gunicorn worker classes and web workers' memory, on one agenda of 200 items (not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/workers.py \
-        [--seconds 5] [--connections 8] [--rounds 20] [--memory] [--imports] [--keep]
+        [--seconds 5] [--connections 8] [--configs LIST] [--memory] [--imports] [--keep]
 
 It builds the world of ``bench/agenda.py`` (whose code it reuses: a throwaway database on the
 PostgreSQL server of DATABASE_URL, one body whose issued agenda has 200 items, 1,000
 allocated documents and 500 proposals, dropped at the end unless --keep) and then serves the
 app with gunicorn on 127.0.0.1 in turn as:
 
-  sync                 2 sync workers (``config/bin/serve.sh``'s command)
-  gthread 2x4          2 gthread workers of 4 threads, --keep-alive 0: every connection is
-                       closed after its response, as behind a proxy without upstream keep-alive
-  gthread 2x4 ka       the same with gunicorn's default --keep-alive 2: a client's connection
-                       stays with the worker that accepted it
+  sync          2 sync workers (``config/bin/serve.sh``'s command)
+  gthread       2 gthread workers of 4 threads, --keep-alive 0: every connection is closed
+                after its response, as behind a proxy without upstream keep-alive
+  gthread-ka    the same with gunicorn's default --keep-alive 2: a client's connection stays
+                with the worker that accepted it
+
+in that order, or in the order of ``--configs`` (``--configs gthread-ka,gthread,sync``: the
+machine's load changes over a run, so run both orders when the figures are close).
 
 For each it loads the main pages ``--rounds`` times each (home, body, meeting, issued agenda as
 a visitor and as a delegate, draft editor and proposal queue as the secretariat, registry, a
@@ -50,6 +53,7 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--seconds", type=float, default=5.0, help="wrk's time on each page")
     parser.add_argument("--connections", type=int, default=8, help="wrk's connections")
     parser.add_argument("--rounds", type=int, default=20, help="requests to each main page")
+    parser.add_argument("--configs", default="sync,gthread,gthread-ka", help="in this order")
     parser.add_argument("--memory", action="store_true", help="sync workers' memory only")
     parser.add_argument("--imports", action="store_true", help="list a worker's imports")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
@@ -66,8 +70,8 @@ sys.argv = _argv
 
 CONFIGS = {
     "sync": ["--workers=2"],
-    "gthread 2x4": ["--workers=2", "--threads=4", "--keep-alive=0"],
-    "gthread 2x4 ka": ["--workers=2", "--threads=4", "--keep-alive=2"],
+    "gthread": ["--workers=2", "--threads=4", "--keep-alive=0"],
+    "gthread-ka": ["--workers=2", "--threads=4", "--keep-alive=2"],
 }
 # Each worker writes the modules it has imported as it exits (--imports).
 HOOKS = """\
@@ -200,8 +204,8 @@ def main() -> None:
             f"pages x {ARGS.rounds} before measuring; wrk: {ARGS.connections} connections, "
             f"{ARGS.seconds:g} s a page; load average {os.getloadavg()[0]:.2f}.\n"
         )
-        configs = {"sync": CONFIGS["sync"]} if ARGS.memory else CONFIGS
-        for name, options in configs.items():
+        for name in ["sync"] if ARGS.memory else ARGS.configs.split(","):
+            options = CONFIGS[name]
             port = A.free_port()
             server = start(options, port)
             load_main_pages(port, pages)
