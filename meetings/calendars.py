@@ -10,6 +10,7 @@ meeting in ``settings.TIME_ZONE``, with its VTIMEZONE in the file.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
@@ -19,11 +20,13 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 from django.views.decorators.http import require_GET
-from icalendar import Calendar, Event
 
 from config.permissions import require_perm
 from meetings import selectors
 from meetings.models import Body, Meeting, Session
+
+if TYPE_CHECKING:
+    from icalendar import Calendar, Event
 
 PRODID = "-//Agendum//Meetings of intergovernmental bodies//EN"
 
@@ -49,6 +52,10 @@ def _agenda_url(request, meeting: Meeting) -> str:
 
 
 def _calendar(name: str) -> Calendar:
+    # icalendar (80 modules, 1.5 MB) is imported by the first calendar a web worker serves,
+    # not by every worker at start (issue 15: a web worker's memory).
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODID)
     calendar.add("version", "2.0")
@@ -73,6 +80,8 @@ def _description(request, meeting: Meeting, with_agenda: bool) -> str:
 
 
 def session_event(request, session: Session, *, with_agenda: bool) -> Event:
+    from icalendar import Event
+
     meeting = session.meeting
     zone = ZoneInfo(settings.TIME_ZONE)
     event = Event()
@@ -104,6 +113,8 @@ def session_event(request, session: Session, *, with_agenda: bool) -> Event:
 
 
 def meeting_event(request, meeting: Meeting, *, with_agenda: bool) -> Event:
+    from icalendar import Event
+
     event = Event()
     event.add("uid", f"meeting-{meeting.pk}@{_site(request)}")
     event.add("summary", meeting.display_name)

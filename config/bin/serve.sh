@@ -17,7 +17,8 @@ beat=$!
 # keep connections alive; a gthread worker keeps each such connection to itself, so a few
 # clients can pin one worker while the other idles (issue 15, wrk with keep-alive: 1,098 req/s
 # for 2 x 4 threads against 2,382 for 2 sync workers). A sync worker closes every connection,
-# so each request goes to whichever worker is free. README, "Production sizing", has the rest.
+# so each request goes to whichever worker is free; sync workers also hold 25-35 MB less each
+# (bench/workers.py). README, "Production sizing", has the figures and the proxy set-up.
 "$BIN/gunicorn" config.wsgi --bind "127.0.0.1:$PORT" --workers "${WEB_WORKERS:-2}" \
   --access-logfile - --graceful-timeout 5 &
 web=$!
