@@ -26,6 +26,7 @@ here must may should would could them they their these those our we if do does d
 after before about without yours please
 """
 ENGLISH_WORDS = frozenset(_ENGLISH.split())
+_JOINS = re.compile(r"\s*[·…|—:]\s*")
 _WORD = re.compile(r"[A-Za-z]+(?:'[a-z]+)?")
 
 
@@ -51,7 +52,9 @@ class _Text(HTMLParser):
             self._page_language = attrs.get("lang") or ""
             return
         foreign = bool(attrs.get("lang")) and attrs["lang"] != self._page_language
-        hidden = tag in ("script", "style", "template") or foreign
+        # A textarea holds a field's value: text a person writes (or a draft in the language
+        # of the document it becomes), not the interface's words.
+        hidden = tag in ("script", "style", "template", "textarea") or foreign
         if not (hidden or self._hidden()):
             self.pieces.extend(v for k, v in attrs.items() if k in SHOWN_ATTRIBUTES and v)
         if tag not in VOID:
@@ -107,14 +110,36 @@ class EnglishFinder:
         self.untranslated = {_norm(k) for k, v in catalog.items() if v and _norm(k) != _norm(v)}
         self.data = data
         self._data_text = "\n".join(data)
+        self._data_lines = set(data)
+        self._joined = [v for v in data if _JOINS.search(v)]
 
     def _without_data(self, text: str) -> str:
+        """``text`` less what users wrote: whole values, and pieces between the marks that
+        join or cut them ("Title of a docu… · Agendum": a cut title is part of a value)."""
         if text in self._data_text:
             return ""
-        for value in self.data:
-            if len(value) > 2 and value in text:
-                text = text.replace(value, " ")
-        return text
+        # Values the marks would cut in two go first ("Contribution from Brazil: …"), then
+        # each piece loses a value cut short at its end, then the values inside it.
+        for value in self._joined:
+            text = text.replace(value, " ")
+        left = []
+        for piece in _JOINS.split(text):
+            piece = self._without_cut_value(piece.strip())
+            for value in self.data:
+                if len(value) > 2 and value in piece:
+                    piece = piece.replace(value, " ")
+            left.append(piece.strip())
+        return " ".join(p for p in left if p)
+
+    def _without_cut_value(self, piece: str) -> str:
+        """``piece`` less the end of it that is the start of a value cut short ("Sub-item of
+        5.1 Outcome of the online open consul")."""
+        words = piece.split(" ")
+        for start in range(len(words)):
+            tail = " ".join(words[start:])
+            if (len(tail) >= 12 and tail in self._data_text) or tail in self._data_lines:
+                return " ".join(words[:start])
+        return piece
 
     def english(self, html: str) -> list[str]:
         left = []

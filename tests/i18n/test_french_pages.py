@@ -9,12 +9,12 @@ import re
 from urllib.parse import urljoin, urlparse
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.test import Client
 from django.utils import translation
 
 from agendas.models import Proposal
-from meetings.demo import DEMO_PASSWORD
 from tests.i18n.page_text import EnglishFinder, data_strings
 
 ROLES = ["anonymous", "delegate", "chair", "secretariat"]
@@ -56,7 +56,7 @@ def _french_catalog() -> dict[str, str]:
 def _client(role: str) -> Client:
     client = Client(headers={"accept-language": "fr"})
     if role != "anonymous":
-        assert client.login(username=role, password=DEMO_PASSWORD)
+        client.force_login(get_user_model().objects.get(username=role))
     return client
 
 
