@@ -533,10 +533,20 @@ def explain(query: str) -> list[str]:
     with CaptureQueriesContext(connection) as captured:
         registry_page(user=AnonymousUser(), query=RegistryQuery(q=query))
     lines = []
-    for number, executed in enumerate(captured.captured_queries, start=1):
-        with connection.cursor() as cursor:
-            cursor.execute("EXPLAIN (ANALYZE, TIMING OFF) " + executed["sql"])
-            lines += [f"query {number}: {executed['sql'][:90]}…"]
+    number = 0
+    # In one transaction, with the planner settings the registry sets (SET, RESET) applied
+    # as it applies them, so each plan shown is the plan the page ran.
+    with transaction.atomic(), connection.cursor() as cursor:
+        for executed in captured.captured_queries:
+            sql = executed["sql"]
+            if sql.startswith(("BEGIN", "COMMIT", "SAVEPOINT", "RELEASE SAVEPOINT")):
+                continue
+            if sql.startswith(("SET ", "RESET ")):
+                cursor.execute(sql)
+                continue
+            number += 1
+            cursor.execute("EXPLAIN (ANALYZE, TIMING OFF) " + sql)
+            lines += [f"query {number}: {sql[:90]}…"]
             lines += ["    " + row[0] for row in cursor.fetchall()]
     return lines
 

@@ -6,9 +6,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from contextlib import suppress
 from dataclasses import dataclass, field
 
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
 from django.utils.dates import MONTHS_3
@@ -177,8 +178,24 @@ def _capped_count(qs: QuerySet[Document], *, by_date: bool) -> int:
     """How many match, counting no further than ``COUNT_CAP + 1``. Without words, counted
     along the (date, id) index like the page itself (a date range is then a range of the
     index, not a scan of the table); a search counts along its own index."""
-    qs = qs.order_by("-date", "-pk") if by_date else qs.order_by()
-    return qs.values("pk")[: COUNT_CAP + 1].count()
+    if by_date:
+        return qs.order_by("-date", "-pk").values("pk")[: COUNT_CAP + 1].count()
+    capped = qs.order_by().values("pk")[: COUNT_CAP + 1]
+    if not full_text_search_available():
+        return capped.count()
+    # The planner expects the first COUNT_CAP matches early in a scan of the table and
+    # prefers it, but each row it reads there unpacks a large search vector from TOAST.
+    # Through the GIN index the matches come as a bitmap and only their rows are read, the
+    # vectors untouched: for a word in a fifth of 100,000 documents, 30 ms instead of 180
+    # (EXPLAIN ANALYZE). A word in most documents costs about the same either way.
+    with connection.cursor() as cursor:
+        cursor.execute("SET enable_seqscan = off")
+        try:
+            return capped.count()
+        finally:
+            # A failed count leaves the transaction aborted; its rollback undoes the SET.
+            with suppress(DatabaseError):
+                cursor.execute("RESET enable_seqscan")
 
 
 def _cursor(document: Document) -> str:
