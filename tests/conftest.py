@@ -36,6 +36,17 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
+def _english_between_tests():
+    """A request leaves its language active in the thread that served it (as Django does):
+    every test starts and ends in the default language, whatever the one before asked for."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _empty_cache():
     """Every test starts and ends with an empty cache, so no test sees what another cached
     (rendered revisions, counters) whatever order they run in."""

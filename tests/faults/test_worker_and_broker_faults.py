@@ -105,7 +105,7 @@ def test_render_past_the_soft_time_limit_fails_with_a_sentence_once(client_for, 
     publish_from_the_page(client_for, document)
     publication = wait_for_state(Publication.objects.get(document=document), DONE, timeout=60)
     assert publication.state == PublicationState.FAILED
-    assert publication.error.startswith("Laying out the PDF took longer than 1 seconds")
+    assert publication.error.startswith("Laying out the PDF took longer than 1 second,")
     time.sleep(2)  # nothing comes back for it
     publication.refresh_from_db()
     assert (publication.state, publication.attempts) == (PublicationState.FAILED, 1)
