@@ -6,12 +6,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.utils.dates import MONTHS_ALT
+from django.utils.formats import date_format
 from django.utils.translation import pgettext
 
 
 def _month(value: dt.date) -> str:
-    return str(MONTHS_ALT[value.month])
+    # Translators: how a month is written inside a date, as a Django date format: "E" is the
+    # month's name in the form a date takes ("марта", "mars"); Chinese writes "n月" (3月).
+    return date_format(value, pgettext("month in a date", "E"))
 
 
 def long_date(value: dt.date, *, zero_padded: bool = False) -> str:
@@ -54,3 +56,8 @@ def date_range(start: dt.date | None, end: dt.date | None) -> str:
         "start": long_date(start),
         "end": long_date(end),
     }
+
+
+def moment(value: dt.datetime) -> str:
+    """16 December 2026, 23:59 CET: a deadline or a step, in the language's own long form."""
+    return f"{date_format(value, 'DATETIME_FORMAT')} {date_format(value, 'T')}"

@@ -21,7 +21,7 @@ S = ProposalState
 
 
 def _date(value) -> str:
-    return date_format(value, "j F Y") if value else ""
+    return date_format(value, "DATE_FORMAT") if value else ""
 
 
 def _who(proposal: Proposal) -> str:

@@ -25,6 +25,7 @@ from django.utils.translation import gettext
 from agendas.enums import DECIDED, ProposalEventKind, ProposalState
 from agendas.models import Proposal, ProposalEvent
 from agendas.proposals.steps import decision_phrase
+from meetings.dates import moment
 from meetings.enums import Role
 from meetings.models import Membership
 from meetings.preferences import languages_of
@@ -120,7 +121,7 @@ def compose(*, proposal: Proposal, event: ProposalEvent, request_site: str = "")
             deadline = timezone.localtime(meeting.contribution_deadline)
             lines.append(
                 gettext("It arrived after the deadline of %(deadline)s and is marked late.")
-                % {"deadline": date_format(deadline, "j F Y, H:i T")}
+                % {"deadline": moment(deadline)}
             )
         lines.append(gettext("Put it under consideration from the proposal queue."))
     elif state == S.UNDER_CONSIDERATION:

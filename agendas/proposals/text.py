@@ -12,7 +12,6 @@ import re
 from dataclasses import dataclass
 
 from django.utils import timezone, translation
-from django.utils.formats import date_format
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.timesince import timeuntil
 from django.utils.translation import gettext, gettext_lazy, ngettext
@@ -21,6 +20,7 @@ from documents.enums import Language, ReferenceKind
 from documents.models import Document, Instrument
 from documents.references import extract_references
 from documents.text import html_to_text
+from meetings.dates import moment
 
 # Headings of a contribution, as ITU contributions write them.
 SECTIONS = (
@@ -223,7 +223,7 @@ def preview_html(fields: dict) -> SafeString:
 
 def _when(value) -> str:
     """ "20 January 2027, 23:59 UTC", in the reader's language."""
-    return date_format(timezone.localtime(value), "j F Y, H:i T")
+    return moment(timezone.localtime(value))
 
 
 def deadline_phrase(meeting) -> str:
