@@ -26,6 +26,7 @@ from agendas.selectors import agenda_content, agenda_tree
 from config.actors import person_of
 from documents.enums import DocumentEventKind, SuffixKind
 from documents.models import Document
+from documents.rendering import pdf_language
 from documents.services import (
     derived_symbol,
     document_derive,
@@ -34,14 +35,11 @@ from documents.services import (
 )
 from meetings.models import Meeting
 
-# The codes of documents.enums.Language that Django's catalogs name otherwise.
-_DJANGO_LANGUAGE = {"zh": "zh-hans"}
-
 
 def document_language(code: str) -> translation.override:
     """Words written into a document (its text, the titles of the usual items) in the
     document's language, whatever the language of the interface of whoever writes them."""
-    return translation.override(_DJANGO_LANGUAGE.get(code, code or "en"))
+    return translation.override(pdf_language(code))
 
 
 def agenda_document_html(*, agenda: Agenda, content: dict, language: str = "en") -> str:
