@@ -21,6 +21,9 @@ members' agenda page, its      agenda-member:V:<meeting>:<generation>: the gener
                                                                        (forget_member_pages);
                                                                        re-checked like the
                                                                        visitors' page
+a member's whole page, gzipped the members' page key + :reader:<digest>  as the members' page;
+  (their header around the                                             expires PAGE_FRESH_SECONDS
+  audience's content)                                                  after the content's check
 
 Every key of HTML (or of JSON with sentences) also ends with the language it is written in
 (django.utils.translation.get_language()): a French reader never gets the English entry, and
@@ -49,6 +52,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
+from django.utils.text import compress_string
 from django.utils.translation import get_language
 
 from agendas.models import Agenda, AgendaRevision
@@ -57,6 +61,8 @@ FRAGMENT_VERSION = 3
 # Never a real token (those are 64 characters of [a-zA-Z0-9]).
 CSRF_PLACEHOLDER = "__agendum-csrf-token__"
 CACHE_SECONDS = 60 * 60 * 24
+# As django.middleware.gzip.GZipMiddleware pads every response it compresses.
+GZIP_RANDOM_BYTES = 100
 # How long a visitors' page is served without asking the database whether the agenda changed:
 # issuing or adopting drops it at once in the cache it uses; other processes' memory caches
 # (the default LocMem cache) catch up within this many seconds.
@@ -164,6 +170,38 @@ def _generation_key(meeting_id: int) -> str:
     return f"agenda-generation:{meeting_id}"
 
 
+def _meeting_of(body_slug: str, number: int, meeting: Callable[[], object]):
+    address = _meeting_key(body_slug, number)
+    found = cache.get(address)
+    if found is None:
+        found = meeting()
+        cache.set(address, found, CACHE_SECONDS)
+    return found
+
+
+def _member_key(found, audience: Callable[[int], str]) -> str:
+    generation = cache.get(_generation_key(found.pk), 0)
+    return (
+        f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}:"
+        f"{get_language()}"
+    )
+
+
+def _member_content(key: str, found, agenda: Callable, render: Callable) -> dict | None:
+    entry = cache.get(key)
+    now = time.time()
+    if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
+        return entry
+    current = agenda(found)
+    if current is None:
+        return None
+    if entry is None or entry["state"] != current.page_state:
+        entry = {"meeting": found, "state": current.page_state, "content": render(found, current)}
+    entry["checked"] = now
+    cache.set(key, entry, CACHE_SECONDS)
+    return entry
+
+
 def member_page(
     *,
     body_slug: str,
@@ -179,28 +217,50 @@ def member_page(
     ``audience(body_id)`` names the reader's audience; ``agenda(meeting)`` reads the agenda
     with its ``page_state`` in one query, at most every PAGE_FRESH_SECONDS;
     ``render(meeting, agenda)`` makes the content."""
-    address = _meeting_key(body_slug, number)
-    found = cache.get(address)
-    if found is None:
-        found = meeting()
-        cache.set(address, found, CACHE_SECONDS)
-    generation = cache.get(_generation_key(found.pk), 0)
-    key = (
-        f"agenda-member:{FRAGMENT_VERSION}:{found.pk}:{generation}:{audience(found.body_id)}:"
-        f"{get_language()}"
-    )
-    entry = cache.get(key)
+    found = _meeting_of(body_slug, number, meeting)
+    return _member_content(_member_key(found, audience), found, agenda, render)
+
+
+def reader_page(
+    *,
+    body_slug: str,
+    number: int,
+    meeting: Callable[[], object],
+    audience: Callable[[int], str],
+    agenda: Callable[[object], Agenda | None],
+    render: Callable[[object, Agenda], str],
+    reader: str,
+    page: Callable[[object, str], str],
+) -> dict | None:
+    """One reader's whole members' page, gzipped once, as {"gzip", "checked"}: the audience's
+    content (``member_page``, same arguments) inside the header that ``page(meeting, content)``
+    makes for this reader, with the reader's CSRF token in its forms. ``reader`` is a digest of
+    everything that header and token depend on (agendas.views.pages). A warm request reads two
+    small entries and sends the bytes: no template, no compression, no query of its own.
+
+    Kept no longer than the content it wraps stays fresh (PAGE_FRESH_SECONDS from the
+    content's last check), under the same generation: an item written, an issue or an adoption
+    makes it anew at once in this process, and within PAGE_FRESH_SECONDS in the others. The
+    gzip is padded with random bytes as GZipMiddleware pads (BREACH), and a reader's entry
+    holds nothing from their request but the path: the same bytes are sent until the page
+    changes, then made anew with a fresh mask of the token."""
+    found = _meeting_of(body_slug, number, meeting)
+    key = _member_key(found, audience)
+    mine_key = f"{key}:reader:{reader}"
     now = time.time()
-    if entry is not None and now - entry["checked"] < PAGE_FRESH_SECONDS:
-        return entry
-    current = agenda(found)
-    if current is None:
+    mine = cache.get(mine_key)
+    if mine is not None and now - mine["checked"] < PAGE_FRESH_SECONDS:
+        return mine
+    entry = _member_content(key, found, agenda, render)
+    if entry is None:
         return None
-    if entry is None or entry["state"] != current.page_state:
-        entry = {"meeting": found, "state": current.page_state, "content": render(found, current)}
-    entry["checked"] = now
-    cache.set(key, entry, CACHE_SECONDS)
-    return entry
+    html = page(entry["meeting"], entry["content"])
+    mine = {
+        "gzip": compress_string(html.encode(), max_random_bytes=GZIP_RANDOM_BYTES),
+        "checked": entry["checked"],
+    }
+    cache.set(mine_key, mine, PAGE_FRESH_SECONDS)
+    return mine
 
 
 def forget_member_pages(*, meeting_id: int) -> None:

@@ -67,7 +67,9 @@ MIDDLEWARE = [
     # browsers that accept gzip (config.middleware: HTML only). Safe against BREACH: Django
     # pads the gzip output with random bytes (4.2+), the CSRF token is masked anew in every
     # response, and no other secret is reflected beside text from the request. The visitors'
-    # agenda page comes gzipped from the cache (Content-Encoding set): left as it is.
+    # agenda page comes gzipped from the cache (Content-Encoding set): left as it is; so does
+    # a member's kept agenda page (agendas.caching.reader_page), padded the same way, whose
+    # token is masked anew whenever it is made and which reflects nothing from the request.
     "config.middleware.HtmlGZipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -109,7 +111,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend, reading the signed-in user from a shared cache (config.readers).
+    "config.readers.ReaderBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -174,6 +177,13 @@ else:
             "LOCATION": "agendum",
         }
     }
+
+# A shared cache also keeps the sessions (Django's cached_db: read from the cache, written
+# through to the database), and the signed-in user and their roles (config.readers): a
+# member's warm request asks the database nothing. Not with the per-process memory cache,
+# where a logout seen by one process would not reach the others.
+if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

@@ -2,7 +2,8 @@
 
 Any object that belongs to a body answers ``body_id`` (Body itself answers its pk), so the
 same predicates serve meetings, sessions, documents, agendas and proposals. The user's roles
-are read once per request and kept on the user object: checking many rows costs no query.
+are read once per request and kept on the user object: checking many rows costs no query
+(and, with a shared cache, kept between requests: config.readers).
 """
 
 from __future__ import annotations
@@ -19,20 +20,30 @@ def roles_by_body(user) -> dict[int, frozenset[str]]:
         return {}
     cached = getattr(user, _CACHE_ATTR, None)
     if cached is None:
-        from meetings.models import Membership
+        from config.readers import cached_roles
 
-        found: dict[int, set[str]] = {}
-        for body_id, role in Membership.objects.filter(user=user).values_list("body_id", "role"):
-            found.setdefault(body_id, set()).add(role)
-        cached = {body_id: frozenset(roles) for body_id, roles in found.items()}
+        cached = cached_roles(user.pk, lambda: _load_roles(user))
         setattr(user, _CACHE_ATTR, cached)
     return cached
 
 
+def _load_roles(user) -> dict[int, frozenset[str]]:
+    from meetings.models import Membership
+
+    found: dict[int, set[str]] = {}
+    for body_id, role in Membership.objects.filter(user=user).values_list("body_id", "role"):
+        found.setdefault(body_id, set()).add(role)
+    return {body_id: frozenset(roles) for body_id, roles in found.items()}
+
+
 def forget_roles(user) -> None:
-    """Drop the cached roles, after a membership of this user changed."""
+    """Drop the cached roles, after a membership of this user changed (on the user object and
+    in the shared cache: config.readers)."""
+    from config.readers import forget_user_roles
+
     if hasattr(user, _CACHE_ATTR):
         delattr(user, _CACHE_ATTR)
+    forget_user_roles(user.pk)
 
 
 def body_id_of(obj) -> int | None:

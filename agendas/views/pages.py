@@ -3,6 +3,9 @@ for members of the body), each issued revision, and the diff between two revisio
 
 from __future__ import annotations
 
+import gzip
+import hashlib
+
 from django.conf import settings
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
@@ -89,35 +92,75 @@ def agenda_page(request, body: str, number: int):
 
 def _member_page(request, body: str, number: int):
     """A logged-in reader's page: the content as every reader of the same audience sees it,
-    from the cache (agendas.caching.member_page), inside the header made for this reader.
-    None when the meeting has no agenda (the ordinary page offers to create one)."""
+    from the cache (agendas.caching.member_page), inside the header made for this reader;
+    the whole of it kept gzipped for this reader (agendas.caching.reader_page) unless a
+    message waits to be shown or the browser has no CSRF cookie yet. None when the meeting
+    has no agenda (the ordinary page offers to create one)."""
     user = request.user
+    roles = roles_by_body(user)
 
     def audience(body_id: int) -> str:
-        return f"{int(user.is_superuser)}:{','.join(sorted(roles_by_body(user).get(body_id, ())))}"
+        return f"{int(user.is_superuser)}:{','.join(sorted(roles.get(body_id, ())))}"
 
     def content(meeting, agenda) -> str:
         context = _page_context(request, meeting, agenda)
         context["csrf_token"] = caching.CSRF_PLACEHOLDER
         return render_to_string("agendas/_agenda_page_content.html", context)
 
-    entry = caching.member_page(
-        body_slug=body,
-        number=number,
-        meeting=lambda: meeting_get(body_slug=body, number=number),
-        audience=audience,
-        agenda=lambda meeting: selectors.agenda_with_state(meeting=meeting),
-        render=content,
-    )
+    def page(meeting, content: str) -> str:
+        page = content.replace(caching.CSRF_PLACEHOLDER, get_token(request))
+        return render_to_string(
+            "agendas/agenda_page.html",
+            {"meeting": meeting, "body": meeting.body, "page_content": mark_safe(page)},  # noqa: S308
+            request=request,
+        )
+
+    arguments = {
+        "body_slug": body,
+        "number": number,
+        "meeting": lambda: meeting_get(body_slug=body, number=number),
+        "audience": audience,
+        "agenda": lambda meeting: selectors.agenda_with_state(meeting=meeting),
+        "render": content,
+    }
+    reader = _reader(request, roles)
+    if reader is not None:
+        mine = caching.reader_page(**arguments, reader=reader, page=page)
+        if mine is None:
+            return None
+        if "gzip" in request.headers.get("Accept-Encoding", ""):
+            response = HttpResponse(mine["gzip"])
+            response["Content-Encoding"] = "gzip"
+        else:
+            response = HttpResponse(gzip.decompress(mine["gzip"]))
+        patch_vary_headers(response, ["Cookie", "Accept-Encoding", "Accept-Language"])
+        return response
+    entry = caching.member_page(**arguments)
     if entry is None:
         return None
-    meeting = entry["meeting"]
-    page = entry["content"].replace(caching.CSRF_PLACEHOLDER, get_token(request))
-    return render(
-        request,
-        "agendas/agenda_page.html",
-        {"meeting": meeting, "body": meeting.body, "page_content": mark_safe(page)},  # noqa: S308
+    return HttpResponse(page(entry["meeting"], entry["content"]))
+
+
+def _reader(request, roles: dict) -> str | None:
+    """A digest of what a member's whole page depends on besides the agenda, the audience and
+    the language: who they are as the header names them, the roles it sums up, and their
+    browser's CSRF secret (the token in the page's forms is masked from it). None when the
+    page must be made for this request alone: a message waits to be shown (making the page
+    shows it once), or the browser has no CSRF cookie yet (making the page sets one)."""
+    secret = request.META.get("CSRF_COOKIE")
+    if not secret or "messages" in request.COOKIES or "_messages" in request.session:
+        return None
+    user = request.user
+    facts = (
+        user.pk,
+        secret,
+        user.get_username(),
+        user.get_full_name(),
+        user.is_staff,
+        user.is_superuser,
+        sorted((body_id, sorted(held)) for body_id, held in roles.items()),
     )
+    return hashlib.sha256(repr(facts).encode()).hexdigest()
 
 
 def _agenda_page(request, body: str, number: int, *, shared: bool = False):
