@@ -17,7 +17,7 @@ other and each for a few seconds, a bare Django view served by the same processe
 the 20- and the 200-item agenda: the issued agenda as a visitor and as a delegate (from the
 cache), the staff draft editor and the proposal queue (logged in with a session cookie).
 Every page is also measured one request at a time (its own time, without waiting for a busy
-worker). At the end it reports the memory (RSS) of each web worker. The load comes from
+worker). At the end it reports the memory (RSS and PSS) of each web worker. The load comes from
 ``wrk`` when it is installed (apt-get install wrk), otherwise from Python threads with
 http.client; every request says ``Accept-Encoding: gzip, deflate, br`` as browsers do.
 Staff pages are also measured one request at a time (their own time, without waiting for a
@@ -359,17 +359,28 @@ def editor_weight(world: dict) -> dict:
 
 
 def worker_memory(server: subprocess.Popen) -> list[float]:
-    """Resident memory (MB) of each gunicorn worker: the children of the arbiter."""
+    """Resident memory (MB, RSS) of each gunicorn worker: the children of the arbiter."""
+    return sorted(rss for rss, _pss in worker_memories(server))
+
+
+def worker_memories(server: subprocess.Popen) -> list[tuple[float, float]]:
+    """(RSS, PSS) in MB of each gunicorn worker. RSS counts every page the worker maps,
+    also those it shares with the arbiter and the other workers (config/gunicorn_settings.py
+    preloads the app); PSS counts a shared page divided among those sharing it: what the
+    worker costs the machine."""
     found = []
     for status in Path("/proc").glob("[0-9]*/status"):
         try:
             fields = dict(
                 line.split(":\t", 1) for line in status.read_text().splitlines() if ":\t" in line
             )
+            if fields.get("PPid", "").strip() != str(server.pid):
+                continue
+            rollup = (status.parent / "smaps_rollup").read_text()
         except OSError:
             continue
-        if fields.get("PPid", "").strip() == str(server.pid):
-            found.append(int(fields["VmRSS"].split()[0]) / 1024)
+        pss = next(int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:"))
+        found.append((int(fields["VmRSS"].split()[0]) / 1024, pss / 1024))
     return sorted(found)
 
 
@@ -408,6 +419,7 @@ def start_gunicorn(port: int) -> subprocess.Popen:
         f"--bind=127.0.0.1:{port}",
         "--log-level=warning",
         "--timeout=60",
+        "--config=config/gunicorn_settings.py",
     ]
     env = {**os.environ, **ENV}
     process = subprocess.Popen(command, cwd=ROOT, env=env, start_new_session=True)
@@ -608,7 +620,7 @@ def main() -> None:
         results["bare Django view (again)"] = (measure(port, "/bench/bare/"), None)
         languages = compare_languages(port, large, cookies)
         rendered = render_languages(large)
-        memory = worker_memory(server)
+        memory = worker_memories(server)
         reissue = first_after_issue(port, large, cookies[(large["label"], "delegate")])
     finally:
         if server is not None:
@@ -669,7 +681,7 @@ def report_languages(languages: dict[str, dict[str, float]], title: str) -> None
         )
 
 
-def report(results: dict, counts: dict, weights: dict, memory: list[float]) -> None:
+def report(results: dict, counts: dict, weights: dict, memory: list[tuple[float, float]]) -> None:
     header = (
         f"{'page':50} {'req/s':>7} {'p50 ms':>7} {'p99 ms':>7} {'1 conn p50':>10} "
         f"{'queries 20/200':>22}"
@@ -722,8 +734,9 @@ def report(results: dict, counts: dict, weights: dict, memory: list[float]) -> N
     flat = all(q[0] == q[2] and q[1] == q[3] for q in counts.values())
     print(f"query counts the same for 20 and 200 items: {'yes' if flat else 'NO'} {counts}")
     print(
-        "web workers' memory after the load: "
-        + ", ".join(f"{mb:.0f} MB" for mb in memory)
+        "web workers' memory after the load, RSS / PSS (its share of pages shared with the "
+        "arbiter and the other worker): "
+        + ", ".join(f"{rss:.0f} / {pss:.0f} MB" for rss, pss in memory)
         + f" (target <= 100 MB); load average after: {os.getloadavg()[0]:.2f}"
     )
 

@@ -21,8 +21,10 @@ For each it loads the main pages ``--rounds`` times each (home, body, meeting, i
 a visitor and as a delegate, draft editor and proposal queue as the secretariat, registry, a
 document, the API's lists), 4 at a time, then puts ``wrk`` (apt-get install wrk) with
 ``--connections`` keep-alive connections on the visitors' agenda, the delegate's agenda and
-the registry, and prints req/s, p50 and p99 of each, and the resident memory (VmRSS in
-/proc/<pid>/status) of each web worker after all that.
+the registry, and prints req/s, p50 and p99 of each, and the memory of each web worker after
+all that: resident (VmRSS in /proc/<pid>/status) and proportional (Pss in smaps_rollup: a page
+shared with the arbiter and the other workers counted as its share; the app is preloaded by
+config/gunicorn_settings.py, which gunicorn runs with here as in serve.sh).
 
 ``--memory`` skips wrk and serves only as sync workers: the memory after the load of the main
 pages. ``--imports`` also lists the packages a sync worker has imported by then (written by
@@ -76,6 +78,9 @@ CONFIGS = {
 # Each worker writes the modules it has imported as it exits (--imports).
 HOOKS = """\
 import os, sys
+
+# The app's own settings (preloading, gc.freeze), then this bench's hook.
+exec(open("config/gunicorn_settings.py").read())
 
 def worker_exit(server, worker):
     path = os.path.join(os.environ["AGENDUM_VAR_DIR"], f"modules-{os.getpid()}.txt")
@@ -212,7 +217,7 @@ def main() -> None:
             if not ARGS.memory:
                 for page, (path, cookie) in loaded.items():
                     results[(name, page)] = A.measure(port, path, cookie)
-            memory[name] = A.worker_memory(server)
+            memory[name] = A.worker_memories(server)
             A.stop(server)
             server = None
             if name == "sync":
@@ -244,9 +249,10 @@ def report(results: dict, memory: dict, modules: set[str], costs: list) -> None:
         print()
     for name, mbs in memory.items():
         print(
-            f"{name:16} memory of each web worker after the load: "
-            + ", ".join(f"{mb:.0f} MB" for mb in mbs)
-            + f" (mean {statistics.mean(mbs):.0f} MB; target <= 100 MB)"
+            f"{name:16} memory of each web worker after the load, RSS / PSS: "
+            + ", ".join(f"{rss:.0f} / {pss:.0f} MB" for rss, pss in mbs)
+            + f" (mean {statistics.mean(r for r, _ in mbs):.0f} / "
+            f"{statistics.mean(p for _, p in mbs):.0f} MB; target <= 100 MB)"
         )
     if costs:
         print(f"\nA sync worker had imported {len(modules)} modules; by package, what they add")

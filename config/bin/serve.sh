@@ -19,8 +19,9 @@ beat=$!
 # for 2 x 4 threads against 2,382 for 2 sync workers). A sync worker closes every connection,
 # so each request goes to whichever worker is free; sync workers also hold 25-35 MB less each
 # (bench/workers.py). README, "Production sizing", has the figures and the proxy set-up.
-"$BIN/gunicorn" config.wsgi --bind "127.0.0.1:$PORT" --workers "${WEB_WORKERS:-2}" \
-  --access-logfile - --graceful-timeout 5 &
+# The app is preloaded in the arbiter and shared by the workers (config/gunicorn_settings.py).
+"$BIN/gunicorn" config.wsgi --config config/gunicorn_settings.py --bind "127.0.0.1:$PORT" \
+  --workers "${WEB_WORKERS:-2}" --access-logfile - --graceful-timeout 5 &
 web=$!
 
 stop() {
