@@ -1,7 +1,8 @@
 """Gunicorn worker classes and web workers' memory, on one agenda of 200 items (not a test).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/workers.py \
-        [--seconds 5] [--connections 8] [--configs LIST] [--memory] [--imports] [--keep]
+        [--seconds 5] [--connections 8] [--configs LIST] [--memory] [--imports] [--keep] \
+        [--venv DIR]
 
 It builds the world of ``bench/agenda.py`` (whose code it reuses: a throwaway database on the
 PostgreSQL server of DATABASE_URL, one body whose issued agenda has 200 items, 1,000
@@ -59,6 +60,12 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--memory", action="store_true", help="sync workers' memory only")
     parser.add_argument("--imports", action="store_true", help="list a worker's imports")
     parser.add_argument("--keep", action="store_true", help="keep the benchmark database")
+    parser.add_argument(
+        "--venv",
+        default=str(ROOT / ".venv"),
+        help="the virtualenv whose gunicorn serves (e.g. one with requirements.txt only, as a "
+        "production install: the development tools add packages DRF then imports)",
+    )
     return parser.parse_args()
 
 
@@ -91,7 +98,7 @@ def worker_exit(server, worker):
 
 def start(options: list[str], port: int):
     (A.WORK / "gunicorn_hooks.py").write_text(HOOKS)
-    command = [str(ROOT / ".venv" / "bin" / "gunicorn"), "config.wsgi:application", *options]
+    command = [str(Path(ARGS.venv) / "bin" / "gunicorn"), "config.wsgi:application", *options]
     command += [f"--bind=127.0.0.1:{port}", "--log-level=warning", "--timeout=60"]
     command += [f"--config={A.WORK / 'gunicorn_hooks.py'}"]
     process = subprocess.Popen(
