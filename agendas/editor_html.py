@@ -72,17 +72,17 @@ _MOVES = (
 def _move_label(direction: str, node: Node, words: dict) -> str:
     if direction == "indent" and node.previous_number:
         return words["indent_under"][1] % {
-            "number": node.number,
-            "previous": node.previous_number,
+            "number": escape(node.number),
+            "previous": escape(node.previous_number),
         }
-    return words[direction][1] % {"number": node.number}
+    return words[direction][1] % {"number": escape(node.number)}
 
 
 def _allocations_html(
     node: Node, out: list[str], doc_prefix: str, doc_suffix: str, words: dict
 ) -> None:
     """The documents allocated to the item, each with its Remove button."""
-    number = node.number
+    number = escape(node.number)
     if not node.allocations:
         return
     out.append('<ul class="item-docs list-unstyled mb-1">')
@@ -105,7 +105,7 @@ def _allocations_html(
 
 def _actions_html(node: Node, out: list[str], title: str, words: dict) -> None:
     """The item's move, edit and delete buttons (``title`` is already escaped)."""
-    pk, number = node.item.pk, node.number
+    pk, number = node.item.pk, escape(node.number)
     for direction, arrow, mirrored, allowed in _MOVES:
         # A move past an edge stays focusable (aria-disabled, not disabled): the focus must not
         # jump away when an item reaches the top after "Move up".
@@ -133,7 +133,8 @@ def _actions_html(node: Node, out: list[str], title: str, words: dict) -> None:
 
 def _item_html(node: Node, out: list[str], doc_prefix: str, doc_suffix: str, words: dict) -> None:
     item = node.item
-    pk, number = item.pk, node.number
+    # The number may be a code of the item's own, written by the secretariat.
+    pk, number = item.pk, escape(node.number)
     title = escape(item.title)
     out.append(
         f'<li class="agenda-node depth-{node.depth}" id="node-{pk}" data-id="{pk}">'
@@ -209,7 +210,7 @@ def draft_items_html(nodes: list[Node]) -> SafeString:
         late = late_badge if item.is_late else ""
         out.append(
             f'<li class="agenda-row depth-{node.depth}">'
-            f'<span class="agenda-num">{node.number}</span><div class="agenda-body">'
+            f'<span class="agenda-num">{escape(node.number)}</span><div class="agenda-body">'
             f'<div class="agenda-title">{escape(item.title)}{late}</div>'
         )
         if node.allocations:
