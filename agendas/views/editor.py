@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from agendas import caching, selectors, services
-from agendas.editor_html import editor_items_html
+from agendas.editor_html import editor_items_html, editor_tools_html
 from agendas.enums import FixedItem, NumberingStyle
 from agendas.exceptions import AgendasError
 from agendas.forms import AddItemForm, IssueForm, ItemForm, parent_choices
@@ -64,8 +64,17 @@ def _editor_context(meeting: Meeting, agenda: Agenda, *, add_form=None) -> dict:
         "missing_fixed": body["missing_fixed"],
         "sessions": sessions,
         "urls": editor_urls(meeting),
+        "document_url": _document_url_pattern(),
+        "max_depth": selectors.MAX_DEPTH,
         "add_form": add_form,  # only when it comes back with errors
     }
+
+
+def _document_url_pattern() -> str:
+    """A document page's address with %(symbol)s for agenda-editor.js to fill in ("" when the
+    registry has no such page: the symbols are then shown without a link)."""
+    prefix, suffix = document_url_parts()
+    return f"{prefix}%(symbol)s{suffix}" if prefix else ""
 
 
 def _editor_body(meeting: Meeting, agenda: Agenda, sessions: list[Session]) -> dict:
@@ -78,7 +87,7 @@ def _editor_body(meeting: Meeting, agenda: Agenda, sessions: list[Session]) -> d
     parents = parent_choices(tree)
     return {
         "count": len(nodes),
-        "items_html": str(editor_items_html(nodes, doc_url_parts=document_url_parts())),
+        "items_html": str(editor_items_html(nodes)),
         "missing_fixed": [
             label for value, label in FixedItem.choices if value and value not in present
         ],
@@ -130,6 +139,7 @@ def editor(request, body: str, number: int):
     context["can_issue"] = request.user.has_perm("agendas.issue_agenda", agenda)
     context["numbering_choices"] = NumberingStyle.choices
     context["issue_form_html"] = _issue_form_html(get_language())
+    context["item_tools_html"] = editor_tools_html()
     return render(request, "agendas/editor.html", context)
 
 

@@ -7,9 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 from playwright.sync_api import expect
 
-from agendas import services
+from agendas import selectors, services
 from tests.browser.helpers import login
 from tests.factories.agendas import SYSTEM, document_for, numbered
 from tests.factories.meetings import SessionFactory
@@ -24,8 +25,9 @@ def shot(page, name: str) -> None:
 
 def shown(page) -> list[tuple[str, str]]:
     """(number, title) of every item as the editor shows it now."""
-    numbers = page.get_by_test_id("number").all_inner_texts()
-    titles = page.get_by_test_id("title").all_inner_texts()
+    tree = page.get_by_test_id("agenda-tree")
+    numbers = tree.locator(".item-row > .item-num").all_inner_texts()
+    titles = tree.locator(".item-title > span:first-child").all_inner_texts()
     return [(n.strip(), t.strip()) for n, t in zip(numbers, titles, strict=True)]
 
 
@@ -60,6 +62,132 @@ def draft(meeting, people):
 
 def editor_url(live_server) -> str:
     return f"{live_server.url}/b/cwg-internet/21/agenda/edit/"
+
+
+def say(language: str, msgid: str, **values) -> str:
+    """``msgid`` as the catalog of ``language`` has it, filled in as the page fills it."""
+    with translation.override(language):
+        return translation.gettext(msgid) % values
+
+
+def assert_every_control(page, agenda, language: str = "en") -> None:
+    """Every item of the live draft shows every control, by its accessible name in
+    ``language``, allowed or not (aria-disabled) as the server's tree says, and each
+    allocated document its link and its Remove button (the controls are made in the browser
+    from the page's template: see tests/agendas/test_editor_markup.py)."""
+    for node in selectors.agenda_tree(agenda=agenda).flat():
+        number = node.number
+        group = page.get_by_role(
+            "group", name=say(language, "Actions for item %(number)s", number=number), exact=True
+        )
+        expect(group).to_have_count(1)
+        indent = (
+            say(
+                language,
+                "Indent item %(number)s under item %(previous)s",
+                number=number,
+                previous=node.previous_number,
+            )
+            if node.previous_number
+            else say(language, "Indent item %(number)s", number=number)
+        )
+        for name, allowed in [
+            (say(language, "Move item %(number)s up", number=number), not node.is_first),
+            (say(language, "Move item %(number)s down", number=number), not node.is_last),
+            (indent, node.can_indent),
+            (say(language, "Outdent item %(number)s", number=number), node.can_outdent),
+        ]:
+            button = group.get_by_role("button", name=name, exact=True)
+            expect(button).to_have_count(1)
+            if allowed:
+                expect(button).not_to_have_attribute("aria-disabled", "true")
+            else:
+                expect(button).to_have_attribute("aria-disabled", "true")
+        for msgid, text in [("Edit item %(number)s", "Edit"), ("Delete item %(number)s", "Delete")]:
+            expect(
+                group.get_by_role("button", name=say(language, msgid, number=number), exact=True)
+            ).to_have_text(say(language, text))
+        handle = say(language, "Drag item %(number)s to move it", number=number)
+        expect(page.get_by_role("button", name=handle, exact=True)).to_have_attribute(
+            "title", say(language, "Drag to move")
+        )
+        allocate = say(language, "Allocate a document") + " "
+        allocate += say(language, "to item %(number)s", number=number)
+        expect(page.get_by_text(allocate, exact=True)).to_have_count(1)
+        for allocation in node.allocations:
+            symbol = allocation.document.symbol
+            remove = say(
+                language, "Remove %(symbol)s from item %(number)s", symbol=symbol, number=number
+            )
+            expect(page.get_by_role("button", name=remove, exact=True)).to_have_text(
+                say(language, "Remove")
+            )
+            expect(page.get_by_role("link", name=symbol, exact=True)).to_have_attribute(
+                "href", allocation.document.get_absolute_url()
+            )
+    # Every list of sub-items, empty or not, names its item as the parent of what is dropped
+    # into it (SortableJS posts it).
+    assert page.evaluate(
+        """() => Array.from(document.querySelectorAll("#agenda-tree li[data-id] > ol"))
+            .every((list) => list.dataset.parent === list.parentElement.dataset.id)"""
+    )
+
+
+def test_every_item_has_its_controls_after_load_and_after_each_change(page, live_server, draft):
+    report = draft.items.get(title__startswith="Report on")
+    services.agenda_item_add(
+        agenda=draft,
+        actor=SYSTEM,
+        title="Report of the Secretary-General",
+        parent=report,
+        documents=[document_for(draft.meeting, "Annual report")],
+    )
+    login(page, live_server, "secretariat")
+    page.goto(editor_url(live_server))
+    assert_every_control(page, draft)
+    page.get_by_role("button", name="Move item 4 up").click()
+    expect(page.get_by_role("status")).to_contain_text("Item 4 is now item 3.")
+    assert_every_control(page, draft)
+    page.get_by_role("button", name="Indent item 4 under item 3").click()
+    expect(page.get_by_role("status")).to_contain_text("Item 4 is now item 3.1.")
+    assert_every_control(page, draft)
+    # The confirmation names the item, and its sub-items when it has some.
+    messages = []
+
+    def answer(dialog) -> None:
+        messages.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", answer)
+    page.get_by_role("button", name="Delete item 3", exact=True).click()
+    page.get_by_role("button", name="Delete item 3.1", exact=True).click()
+    page.get_by_role("button", name="Delete item 4", exact=True).click()
+    assert messages == [
+        "Delete item 3 “Online open consultation” and its sub-items?",
+        "Delete item 3.1 “Report on the activities of CWG-Internet” and its sub-items?",
+        "Delete item 4 “Future meetings”?",
+    ]
+    assert len(selectors.agenda_tree(agenda=draft)) == 8  # nothing deleted
+
+
+def test_the_editor_in_arabic_mirrored_with_every_control_named(page, live_server, draft):
+    login(page, live_server, "secretariat")
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(editor_url(live_server))
+    shot(page, "agenda_editor_desktop")
+    page.get_by_test_id("language-menu").click()
+    page.get_by_test_id("language-switcher").get_by_role("button", name="العربيّة").click()
+    expect(page.locator("html")).to_have_attribute("dir", "rtl")
+    assert_every_control(page, draft, "ar")
+    # The indent arrow (→) points the other way in right-to-left, as the sentence says.
+    arrow = page.locator("#agenda-tree [data-move=indent] span").first
+    assert "matrix(-1" in arrow.evaluate("el => getComputedStyle(el).transform")
+    shot(page, "agenda_editor_arabic")
+    page.get_by_role("button", name=say("ar", "Move item %(number)s down", number="3")).click()
+    expect(page.get_by_role("status")).to_contain_text(
+        say("ar", "Item %(old)s is now item %(new)s.", old="3", new="4")
+    )
+    assert_every_control(page, draft, "ar")
 
 
 def test_secretariat_reorders_by_drag_and_drop(page, live_server, draft):

@@ -53,8 +53,9 @@ class _Text(HTMLParser):
             return
         foreign = bool(attrs.get("lang")) and attrs["lang"] != self._page_language
         # A textarea holds a field's value: text a person writes (or a draft in the language
-        # of the document it becomes), not the interface's words.
-        hidden = tag in ("script", "style", "template", "textarea") or foreign
+        # of the document it becomes), not the interface's words. A <template> is read: what
+        # it holds is shown once a script copies it in (the editor's buttons, its status).
+        hidden = tag in ("script", "style", "textarea") or foreign
         if not (hidden or self._hidden()):
             self.pieces.extend(v for k, v in attrs.items() if k in SHOWN_ATTRIBUTES and v)
         if tag not in VOID:
