@@ -621,6 +621,35 @@ def test_uploaded_file_is_served_to_those_who_may_see_the_document(client_for, m
     assert "Page not found" in page_text(refused)
 
 
+def _row_of(response, symbol: str) -> str:
+    """The HTML of the result table's row showing ``symbol``."""
+    html = response.content.decode().split('data-testid="documents"', 1)[1]
+    return next(row for row in html.split("<tr")[1:] if f">{symbol}</a>" in row)
+
+
+def test_a_row_shows_typed_markup_as_text_and_its_badges(client_for, meeting):
+    """The rows are written in Python (documents.tables): everything a person typed stays
+    text there, on the registry and on the meeting page alike."""
+    document = DocumentFactory(
+        meeting=meeting,
+        title='<script>alert("t")</script> & <b>bold</b> title',
+        source="Secretariat <i>&</i>",
+        access=Access.RESTRICTED,
+        languages=["en"],
+    )
+    type(document).objects.filter(pk=document.pk).update(status="draft")
+    delegate = client_for("delegate")
+    for response in (delegate.get(LIST), delegate.get(meeting.get_absolute_url())):
+        row = _row_of(response, document.symbol)
+        assert not any(tag in row for tag in ("<script", "<b>", "<i>"))
+        assert "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold" in row
+        assert "Secretariat &lt;i&gt;&amp;&lt;/i&gt;" in row
+        assert '<span class="badge text-bg-warning">Restricted</span>' in row
+        assert '<span class="badge text-bg-secondary">Draft</span>' in row
+        assert 'title="English only">en</td>' in row
+        assert f'href="{document.get_absolute_url()}"' in row
+
+
 # ------------------------------------------------------------ restricted, for every role
 
 
