@@ -21,7 +21,7 @@ from documents.models import Document, DocumentListing
 from documents.selectors import row_joins, visible_documents
 from documents.snippets import search_snippets
 from documents.tables import month_abbreviations
-from meetings.models import Body, Meeting
+from meetings.models import Body, Meeting, symbol_number
 
 PAGE_SIZE = 25
 # Counting stops here: "more than 1,000 documents" costs a bounded scan, not a COUNT(*)
@@ -297,25 +297,34 @@ def registry_filter_options(*, selected_meeting: str = "") -> dict:
     # would cost more than all the queries of the page. ``html.escape`` is what Django's
     # ``escape`` calls, without its lazy-string wrapper and SafeString for every value.
     months = month_abbreviations()
+    bodies = list(
+        Body.objects.order_by("acronym").only("slug", "acronym", "symbol_prefix", "symbol_joiner")
+    )
+    by_id = {body.pk: body for body in bodies}
     rows = Meeting.objects.order_by("body__acronym", "-number").values_list(
-        "pk", "number", "start_date", "body__acronym", "body__symbol_prefix", "body__symbol_joiner"
+        "pk", "body_id", "number", "identity_kind", "start_date"
     )
     parts = []
     group = None
-    for pk, number, start, acronym, prefix, joiner in rows:
-        if acronym != group:
+    for pk, body_id, number, kind, start in rows:
+        body = by_id.get(body_id)
+        if body is None:  # a body made between the two queries: on the next page
+            continue
+        if body_id != group:
             if group is not None:
                 parts.append("</optgroup>")
-            parts.append(f'<optgroup label="{html.escape(acronym)}">')
-            group = acronym
-        label = html.escape(f"{prefix}{joiner}{number} ({months[start.month]} {start.year})")
+            parts.append(f'<optgroup label="{html.escape(body.acronym)}">')
+            group = body_id
+        # Named as its documents' symbols name it: C25 for Council 2025, not C2025.
+        stem = body.meeting_symbol(symbol_number(number, kind))
+        label = html.escape(f"{stem} ({months[start.month]} {start.year})")
         chosen = " selected" if str(pk) == selected_meeting else ""
         parts.append(f'<option value="{pk}"{chosen}>{label}</option>')
     if group is not None:
         parts.append("</optgroup>")
     meeting_options = mark_safe("".join(parts))  # noqa: S308 - every value escaped above
     return {
-        "bodies": list(Body.objects.order_by("acronym").values_list("slug", "acronym")),
+        "bodies": [(body.slug, body.acronym) for body in bodies],
         "meeting_options": meeting_options,
         "types": DocumentType.choices,
         "languages": Language.choices,

@@ -15,6 +15,7 @@ from django.urls import reverse
 from documents import registry, services
 from documents.enums import Access, DocumentType, SuffixKind
 from documents.models import Reference
+from meetings.enums import MeetingIdentity
 from tests.conftest import ROLE_NAMES
 from tests.factories.documents import DocumentFactory, InstrumentFactory, derive
 from tests.factories.meetings import MeetingFactory, registrar
@@ -133,6 +134,21 @@ def test_filters_narrow_the_list(client, varied, params, expected):
 def test_meeting_filter_takes_the_meeting_from_the_list(client, varied, council25):
     response = client.get(LIST, {"meeting": council25.pk})
     assert listed_symbols(response) == ["C25/INF/1", "C25/1"]
+
+
+def test_meeting_filter_names_meetings_as_their_symbols_do(client, council25):
+    """Council 2025 is C25 in its documents' symbols, and so in the filter, not C2025."""
+    year = MeetingFactory(
+        body=council25.body,
+        number=2026,
+        identity_kind=MeetingIdentity.YEAR,
+        start_date=dt.date(2026, 6, 9),
+        end_date=dt.date(2026, 6, 19),
+    )
+    html = client.get(LIST).content.decode()
+    assert f'<option value="{year.pk}">C26 (Jun 2026)</option>' in html
+    assert f'<option value="{council25.pk}">C25 (Jun 2025)</option>' in html
+    assert "C2026" not in html
 
 
 def test_filters_that_match_nothing_say_so(client, varied):
