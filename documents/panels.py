@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.urls import reverse
 from django.utils.translation import gettext
 
-from documents import registry, selectors
+from documents import selectors, tables
 
 
 def meeting_documents_panel(request, meeting) -> dict:
@@ -16,7 +16,7 @@ def meeting_documents_panel(request, meeting) -> dict:
         "template": "documents/_meeting_panel.html",
         "context": {
             "meeting": meeting,
-            "rows": registry.table_rows(selectors.meeting_documents(user=user, meeting=meeting)),
+            "rows": tables.table_rows(selectors.meeting_documents(user=user, meeting=meeting)),
             "can_register": can_register,
             "register_url": f"{reverse('documents:register')}?meeting={meeting.pk}",
             "registry_url": f"{reverse('documents:list')}?meeting={meeting.pk}",

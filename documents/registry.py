@@ -1,10 +1,11 @@
 """The registry of documents: its filters, its full-text search and its pages (keyset
-paging when browsing, offset paging for a ranked search), and the rows of a document
-table. Every query starts from ``documents.selectors.visible_documents``."""
+paging when browsing, offset paging for a ranked search). Every query starts from
+``documents.selectors.visible_documents``; the rows of the table are documents.tables."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 import re
 from contextlib import suppress
 from dataclasses import dataclass, field
@@ -12,16 +13,15 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError, connection
 from django.db.models import BooleanField, FloatField, Q, QuerySet
 from django.db.models.expressions import RawSQL
-from django.utils.dates import MONTHS_3
-from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext, ngettext
 
-from documents.enums import Access, DocumentType, Language
+from documents.enums import DocumentType, Language
 from documents.models import Document, DocumentListing
 from documents.selectors import row_joins, visible_documents
 from documents.snippets import search_snippets
-from meetings.models import Body, Meeting
+from documents.tables import month_abbreviations
+from meetings.models import Body, Meeting, symbol_number
 
 PAGE_SIZE = 25
 # Counting stops here: "more than 1,000 documents" costs a bounded scan, not a COUNT(*)
@@ -293,67 +293,39 @@ def _load(ordered: QuerySet[Document], start: int, stop: int) -> list[Document]:
 def registry_filter_options(*, selected_meeting: str = "") -> dict:
     """What the filters of the registry offer: bodies, meetings (grouped by body, as ready
     HTML options), types and languages."""
-    groups: dict[str, list[tuple[str, str]]] = {}
     # Plain rows and HTML made here: a few hundred meetings through the template engine
-    # would cost more than all the queries of the page.
-    months = _month_abbreviations()
-    rows = Meeting.objects.order_by("body__acronym", "-number").values_list(
-        "pk", "number", "start_date", "body__acronym", "body__symbol_prefix", "body__symbol_joiner"
+    # would cost more than all the queries of the page. ``html.escape`` is what Django's
+    # ``escape`` calls, without its lazy-string wrapper and SafeString for every value.
+    months = month_abbreviations()
+    bodies = list(
+        Body.objects.order_by("acronym").only("slug", "acronym", "symbol_prefix", "symbol_joiner")
     )
-    for pk, number, start, acronym, prefix, joiner in rows:
-        label = f"{prefix}{joiner}{number} ({months[start.month]} {start.year})"
-        groups.setdefault(acronym, []).append((str(pk), label))
+    by_id = {body.pk: body for body in bodies}
+    rows = Meeting.objects.order_by("body__acronym", "-number").values_list(
+        "pk", "body_id", "number", "identity_kind", "start_date"
+    )
     parts = []
-    for acronym, choices in groups.items():
-        parts.append(f'<optgroup label="{escape(acronym)}">')
-        for value, label in choices:
-            chosen = " selected" if value == selected_meeting else ""
-            parts.append(f'<option value="{value}"{chosen}>{escape(label)}</option>')
+    group = None
+    for pk, body_id, number, kind, start in rows:
+        body = by_id.get(body_id)
+        if body is None:  # a body made between the two queries: on the next page
+            continue
+        if body_id != group:
+            if group is not None:
+                parts.append("</optgroup>")
+            parts.append(f'<optgroup label="{html.escape(body.acronym)}">')
+            group = body_id
+        # Named as its documents' symbols name it: C25 for Council 2025, not C2025.
+        stem = body.meeting_symbol(symbol_number(number, kind))
+        label = html.escape(f"{stem} ({months[start.month]} {start.year})")
+        chosen = " selected" if str(pk) == selected_meeting else ""
+        parts.append(f'<option value="{pk}"{chosen}>{label}</option>')
+    if group is not None:
         parts.append("</optgroup>")
     meeting_options = mark_safe("".join(parts))  # noqa: S308 - every value escaped above
     return {
-        "bodies": list(Body.objects.order_by("acronym").values_list("slug", "acronym")),
+        "bodies": [(body.slug, body.acronym) for body in bodies],
         "meeting_options": meeting_options,
         "types": DocumentType.choices,
         "languages": Language.choices,
     }
-
-
-def _month_abbreviations() -> dict[int, str]:
-    """ "Jan" ... "Dec" in the active language, as the ``M`` date format writes them (read
-    once per page, not once per row)."""
-    return {month: str(name).title() for month, name in MONTHS_3.items()}
-
-
-_TYPE_LABELS = dict(DocumentType.choices)
-_LANGUAGE_LABELS = dict(Language.choices)
-
-
-def table_rows(documents: list[Document]) -> list[dict]:
-    """What a row of a document table shows, made in Python: the list page shows 25 rows
-    and the template engine costs about a millisecond a row when it digs these out."""
-    rows = []
-    months = _month_abbreviations()
-    for document in documents:
-        codes = document.language_codes
-        names = [str(_LANGUAGE_LABELS[c]) for c in codes if c in _LANGUAGE_LABELS]
-        listed_from = getattr(document, "listed_from", None)
-        rows.append(
-            {
-                "symbol": document.symbol,
-                "url": document.get_absolute_url(),
-                "title": document.title,
-                "source": document.source,
-                "type": str(_TYPE_LABELS.get(document.doc_type, document.doc_type)),
-                "date": f"{document.date.day} {months[document.date.month]} {document.date.year}",
-                "languages": " ".join(codes),
-                "languages_line": gettext("%(language)s only") % {"language": names[0]}
-                if len(names) == 1
-                else ", ".join(names),
-                "restricted": document.access == Access.RESTRICTED,
-                "status": "" if document.status == "issued" else document.get_status_display(),
-                "listed_from": listed_from.symbol_stem if listed_from is not None else "",
-                "snippet": getattr(document, "snippet", ""),
-            }
-        )
-    return rows

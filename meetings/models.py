@@ -113,6 +113,12 @@ class Body(models.Model):
         return f"{self.symbol_prefix}{self.symbol_joiner}{digits}"
 
 
+def symbol_number(number: int, identity_kind: str) -> int:
+    """A meeting's number as its document symbols write it: a year in two digits (Council
+    2025 gives C25/…), any other number as it is."""
+    return number % 100 if identity_kind == MeetingIdentity.YEAR else number
+
+
 class Meeting(models.Model):
     body = models.ForeignKey(
         Body, on_delete=models.PROTECT, related_name="meetings", verbose_name=_("body")
@@ -218,9 +224,7 @@ class Meeting(models.Model):
     def symbol_stem(self) -> str:
         """The part of every document symbol of this meeting before the slash: C25 for
         Council 2025, CWG-Internet-21 for the 21st meeting."""
-        if self.identity_kind == MeetingIdentity.YEAR:
-            return self.body.meeting_symbol(self.number % 100)
-        return self.body.meeting_symbol(self.number)
+        return self.body.meeting_symbol(symbol_number(self.number, self.identity_kind))
 
     @property
     def is_called_off(self) -> bool:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext
 from django.views.decorators.http import require_GET
 
 from config.storage import file_download
-from documents import registry, selectors
+from documents import registry, selectors, tables
 from documents.external import external_lookup
 from documents.forms import source_datalist
 from documents.linking import CitationLink, link_citations
@@ -96,7 +96,7 @@ def registry_list(request):
         "form": form,
         "query": query,
         "page": page,
-        "rows": registry.table_rows(page.documents),
+        "rows": tables.table_rows(page.documents),
         "next_url": next_url,
         "prev_url": prev_url,
         "notice": notice,

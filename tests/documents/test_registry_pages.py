@@ -15,6 +15,7 @@ from django.urls import reverse
 from documents import registry, services
 from documents.enums import Access, DocumentType, SuffixKind
 from documents.models import Reference
+from meetings.enums import MeetingIdentity
 from tests.conftest import ROLE_NAMES
 from tests.factories.documents import DocumentFactory, InstrumentFactory, derive
 from tests.factories.meetings import MeetingFactory, registrar
@@ -133,6 +134,21 @@ def test_filters_narrow_the_list(client, varied, params, expected):
 def test_meeting_filter_takes_the_meeting_from_the_list(client, varied, council25):
     response = client.get(LIST, {"meeting": council25.pk})
     assert listed_symbols(response) == ["C25/INF/1", "C25/1"]
+
+
+def test_meeting_filter_names_meetings_as_their_symbols_do(client, council25):
+    """Council 2025 is C25 in its documents' symbols, and so in the filter, not C2025."""
+    year = MeetingFactory(
+        body=council25.body,
+        number=2026,
+        identity_kind=MeetingIdentity.YEAR,
+        start_date=dt.date(2026, 6, 9),
+        end_date=dt.date(2026, 6, 19),
+    )
+    html = client.get(LIST).content.decode()
+    assert f'<option value="{year.pk}">C26 (Jun 2026)</option>' in html
+    assert f'<option value="{council25.pk}">C25 (Jun 2025)</option>' in html
+    assert "C2026" not in html
 
 
 def test_filters_that_match_nothing_say_so(client, varied):
@@ -619,6 +635,35 @@ def test_uploaded_file_is_served_to_those_who_may_see_the_document(client_for, m
     refused = client_for("outsider").get(url)
     assert refused.status_code == 404
     assert "Page not found" in page_text(refused)
+
+
+def _row_of(response, symbol: str) -> str:
+    """The HTML of the result table's row showing ``symbol``."""
+    html = response.content.decode().split('data-testid="documents"', 1)[1]
+    return next(row for row in html.split("<tr")[1:] if f">{symbol}</a>" in row)
+
+
+def test_a_row_shows_typed_markup_as_text_and_its_badges(client_for, meeting):
+    """The rows are written in Python (documents.tables): everything a person typed stays
+    text there, on the registry and on the meeting page alike."""
+    document = DocumentFactory(
+        meeting=meeting,
+        title='<script>alert("t")</script> & <b>bold</b> title',
+        source="Secretariat <i>&</i>",
+        access=Access.RESTRICTED,
+        languages=["en"],
+    )
+    type(document).objects.filter(pk=document.pk).update(status="draft")
+    delegate = client_for("delegate")
+    for response in (delegate.get(LIST), delegate.get(meeting.get_absolute_url())):
+        row = _row_of(response, document.symbol)
+        assert not any(tag in row for tag in ("<script", "<b>", "<i>"))
+        assert "&lt;script&gt;alert(&quot;t&quot;)&lt;/script&gt; &amp; &lt;b&gt;bold" in row
+        assert "Secretariat &lt;i&gt;&amp;&lt;/i&gt;" in row
+        assert '<span class="badge text-bg-warning">Restricted</span>' in row
+        assert '<span class="badge text-bg-secondary">Draft</span>' in row
+        assert 'title="English only">en</td>' in row
+        assert f'href="{document.get_absolute_url()}"' in row
 
 
 # ------------------------------------------------------------ restricted, for every role
