@@ -57,7 +57,7 @@ from django.utils.translation import get_language
 
 from agendas.models import Agenda, AgendaRevision
 
-FRAGMENT_VERSION = 4
+FRAGMENT_VERSION = 5
 # Never a real token (those are 64 characters of [a-zA-Z0-9]).
 CSRF_PLACEHOLDER = "__agendum-csrf-token__"
 CACHE_SECONDS = 60 * 60 * 24

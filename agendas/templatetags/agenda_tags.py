@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from django import template
 from django.urls import NoReverseMatch, reverse
+from django.utils.http import RFC3986_SUBDELIMS
 
 register = template.Library()
 
@@ -34,4 +37,5 @@ def doc_href(context, symbol: str) -> str:
     if parts is None:
         return document_url(symbol)
     prefix, suffix = parts
-    return f"{prefix}{symbol}{suffix}" if prefix else ""
+    # Quoted as reverse() quotes a path (django.urls.resolvers): the same address.
+    return f"{prefix}{quote(symbol, safe=RFC3986_SUBDELIMS + '/~:@')}{suffix}" if prefix else ""

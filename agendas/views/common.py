@@ -3,12 +3,12 @@ editor's URLs, the rendered items of an issued revision."""
 
 from __future__ import annotations
 
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agendas import caching, selectors
 from agendas.models import AgendaRevision
+from agendas.revision_html import revision_items_html
 from meetings.models import Meeting
 from meetings.rules import is_member_of_body
 
@@ -56,16 +56,12 @@ def revision_fragment(*, revision: AgendaRevision, members: bool) -> str:
     def render(revision: AgendaRevision, members: bool) -> str:
         if "content" in revision.get_deferred_fields():
             revision.refresh_from_db(fields=["content"])
-        return render_to_string(
-            "agendas/_revision_items.html",
-            {
-                "items": revision.items,
-                "members": members,
-                # "Adoption of the agenda" cites the revision itself, as the PDF does.
-                "symbol": (revision.content or {}).get("symbol", "")
-                if isinstance(revision.content, dict)
-                else "",
-            },
+        content = revision.content
+        return revision_items_html(
+            items=revision.items,
+            members=members,
+            # "Adoption of the agenda" cites the revision itself, as the PDF does.
+            symbol=content.get("symbol", "") if isinstance(content, dict) else "",
         )
 
     return caching.revision_items_html(revision=revision, members=members, render=render)

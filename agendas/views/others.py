@@ -9,12 +9,12 @@ from __future__ import annotations
 
 from django.http import Http404
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from agendas import selectors
 from agendas.enums import AgendaKind
+from agendas.revision_html import revision_items_html
 from agendas.views.common import is_member, revision_fragment
 from meetings.selectors import meeting_get
 
@@ -44,8 +44,7 @@ def other_agenda_page(request, body: str, number: int, agenda_id: int):
         # sessions. Two queries whatever the number of items (agendas.tree.agenda_tree).
         draft = selectors.agenda_content(tree=selectors.agenda_tree(agenda=agenda))
         context["draft_unchanged"] = latest is not None and draft == latest.items
-        context["draft_html"] = render_to_string(
-            "agendas/_revision_items.html",
-            {"items": draft, "members": members, "symbol": agenda.document.symbol},
+        context["draft_html"] = revision_items_html(
+            items=draft, members=members, symbol=agenda.document.symbol
         )
     return render(request, "agendas/other_agenda_page.html", context)
