@@ -10,7 +10,7 @@ from crispy_forms.layout import Div, Field, Layout
 from django import forms
 from django.forms.utils import flatatt
 from django.utils.safestring import mark_safe
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Session
@@ -125,7 +125,8 @@ class AddItemForm(forms.Form):
         coerce=int,
         empty_value=None,
         widget=FastSelect,
-        label=_("Where"),
+        # Translators: where in the agenda a new item goes (top level, or under item N).
+        label=pgettext_lazy("position in the agenda", "Where"),
         help_text=_("New top-level items go before “Any other business” and “Closing”."),
     )
     session = SessionChoiceField(label=_("Session"))
