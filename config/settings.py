@@ -170,6 +170,11 @@ if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
     CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
     }
+    # A shared cache also keeps the sessions (Django's cached_db: read from the cache, written
+    # through to the database), and the signed-in user and their roles (config.readers): a
+    # member's warm request asks the database nothing. Not with the per-process memory cache,
+    # where a logout seen by one process would not reach the others.
+    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
     CACHES = {
         "default": {
@@ -177,13 +182,6 @@ else:
             "LOCATION": "agendum",
         }
     }
-
-# A shared cache also keeps the sessions (Django's cached_db: read from the cache, written
-# through to the database), and the signed-in user and their roles (config.readers): a
-# member's warm request asks the database nothing. Not with the per-process memory cache,
-# where a logout seen by one process would not reach the others.
-if CACHE_URL.startswith(("redis://", "rediss://", "unix://")):
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"

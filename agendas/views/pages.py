@@ -75,19 +75,25 @@ def agenda_page(request, body: str, number: int):
     from it (logging in has its own page and token)."""
     entry = _visitor_page(request, body, number)
     if entry is not None:
-        if "gzip" in request.headers.get("Accept-Encoding", ""):
-            response = HttpResponse(entry["gzip"])
-            response["Content-Encoding"] = "gzip"
-        else:
-            response = HttpResponse(entry["html"])
-        # The page is kept per language of the interface (agendas.caching).
-        patch_vary_headers(response, ["Cookie", "Accept-Encoding", "Accept-Language"])
-        return response
+        return _kept_page(request, entry["gzip"], plain=lambda: entry["html"])
     if request.user.is_authenticated and not request.GET and not request.htmx:
         response = _member_page(request, body, number)
         if response is not None:
             return response
     return _agenda_page(request, body, number)
+
+
+def _kept_page(request, gzipped: bytes, *, plain) -> HttpResponse:
+    """A page kept gzipped in the cache, sent as it is to browsers that accept gzip and as
+    ``plain()`` to the others. Kept per cookie (session), encoding and language of the
+    interface (agendas.caching), which Vary says to any cache between."""
+    if "gzip" in request.headers.get("Accept-Encoding", ""):
+        response = HttpResponse(gzipped)
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(plain())
+    patch_vary_headers(response, ["Cookie", "Accept-Encoding", "Accept-Language"])
+    return response
 
 
 def _member_page(request, body: str, number: int):
@@ -128,13 +134,7 @@ def _member_page(request, body: str, number: int):
         mine = caching.reader_page(**arguments, reader=reader, page=page)
         if mine is None:
             return None
-        if "gzip" in request.headers.get("Accept-Encoding", ""):
-            response = HttpResponse(mine["gzip"])
-            response["Content-Encoding"] = "gzip"
-        else:
-            response = HttpResponse(gzip.decompress(mine["gzip"]))
-        patch_vary_headers(response, ["Cookie", "Accept-Encoding", "Accept-Language"])
-        return response
+        return _kept_page(request, mine["gzip"], plain=lambda: gzip.decompress(mine["gzip"]))
     entry = caching.member_page(**arguments)
     if entry is None:
         return None
