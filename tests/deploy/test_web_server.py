@@ -21,6 +21,11 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
+def _children(pid: int) -> list[str]:
+    found = subprocess.run(["pgrep", "-P", str(pid)], capture_output=True, text=True, check=False)
+    return found.stdout.split()
+
+
 def _get(url: str, language: str) -> str:
     request = urllib.request.Request(url, headers={"Accept-Language": language})
     with urllib.request.urlopen(request, timeout=5) as response:
@@ -72,10 +77,11 @@ def test_the_preloaded_workers_serve_pages_in_the_readers_language(tmp_path):
         assert 'lang="fr"' in french
         assert "Connexion" in french or "connecter" in french
         assert 'lang="ru"' in russian
-        workers = subprocess.run(
-            ["pgrep", "-P", str(server.pid)], capture_output=True, text=True, check=False
-        ).stdout.split()
-        assert len(workers) == 2
+        # The arbiter forks its workers one after the other: the first may answer before the
+        # second is up.
+        while len(_children(server.pid)) < 2 and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert len(_children(server.pid)) == 2, log.read_text()[-3000:]
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=15)
